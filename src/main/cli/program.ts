@@ -1,0 +1,106 @@
+// The CLI: commands over the same handler map as the app. Exit 0 on success, 1 for input the
+// ledger refused, 2 for usage errors. With --json, stdout carries exactly one JSON object.
+import { Command, CommanderError } from 'commander'
+import type { ErrorInfo } from '../../shared/contract/errors'
+import { appVersion, Backend } from '../backend'
+import { resolveDbPath } from '../paths'
+import { registerAppCommands } from './commands/app'
+import { registerSeatCommands } from './commands/seats'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  now?: () => Date
+}
+
+/** What a command produced: a JSON-able object for --json, and lines for people. */
+export interface Output {
+  json: Record<string, unknown>
+  text: string
+  /** Non-zero when the command ran but found a problem (doctor on a damaged file). */
+  exitCode?: number
+}
+
+export class CliFailure extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message)
+  }
+}
+
+export interface CliContext {
+  /** Calls a channel through the handler map; a refused input becomes a CliFailure. */
+  call: <R>(channel: string, input: unknown) => Promise<R>
+  backend: () => Promise<Backend>
+}
+
+export type Action = (ctx: CliContext) => Promise<Output>
+export type Register = (parent: Command, perform: (action: Action) => Promise<void>) => void
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0
+  let opened: Backend | undefined
+  const program = new Command('outreach-ledger')
+    .description('Outreach Ledger: InMail credits, outreach and follow-ups, on your own machine.')
+    .version(appVersion)
+    .option('--db <file>', 'the ledger file (default: the app data folder, or $OUTREACH_LEDGER_DB)')
+    .option('--json', 'print exactly one JSON object on stdout')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+
+  const json = (): boolean => program.opts<{ json?: boolean }>().json === true
+
+  const ctx: CliContext = {
+    backend: async () => {
+      opened ??= await Backend.open({
+        dbPath: resolveDbPath(program.opts<{ db?: string }>().db, io.env),
+        ...(io.now ? { now: io.now } : {}),
+      })
+      return opened
+    },
+    call: async <R>(channel: string, input: unknown): Promise<R> => {
+      const envelope = await (await ctx.backend()).invoke(channel, input)
+      if (!envelope.ok) throw new CliFailure(envelope.error)
+      return envelope.result as R
+    },
+  }
+
+  const perform = async (action: Action): Promise<void> => {
+    try {
+      const output = await action(ctx)
+      io.stdout(
+        json() ? `${JSON.stringify(output.json, null, 2)}\n` : output.text.replace(/\n?$/, '\n'),
+      )
+      exitCode = output.exitCode ?? 0
+    } catch (error) {
+      if (!(error instanceof CliFailure)) throw error
+      if (json()) io.stdout(`${JSON.stringify({ error: error.info })}\n`)
+      io.stderr(`error: ${error.info.message}\n`)
+      exitCode = error.info.code === 'USAGE' ? 2 : 1
+    }
+  }
+
+  registerAppCommands(program, perform)
+  registerSeatCommands(program, perform)
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    // Help and version are successes; everything else commander rejects is a usage error.
+    if (error.exitCode === 0) return 0
+    if (argv.includes('--json'))
+      io.stdout(`${JSON.stringify({ error: { code: 'USAGE', message: error.message } })}\n`)
+    return 2
+  } finally {
+    opened?.close()
+  }
+  return exitCode
+}
+
+/** Turns "12" into 12 and leaves anything else as text, so the contract's schema explains it. */
+export function numberArg(value: string): number | string {
+  const n = Number(value)
+  return value.trim() !== '' && Number.isFinite(n) ? n : value
+}

@@ -1,0 +1,142 @@
+// Seats: add, rename, archive and list the LinkedIn subscriptions the user tracks.
+import type * as z from 'zod'
+import type { Seat } from '../../shared/contract'
+import { AppError } from '../../shared/contract/errors'
+import type { addSeatInput } from '../../shared/contract/seats'
+import { dayOfMonth } from '../../shared/domain/days'
+import {
+  isCatalogPlanId,
+  planName,
+  plans,
+  type PlanId,
+  type PlanTerms,
+} from '../../shared/domain/plans'
+import type { Ledger } from '../ledger'
+
+interface SeatRow {
+  id: number
+  name: string
+  plan_id: string
+  monthly_credits: number
+  credit_cap: number
+  renewal: 'start-day' | 'first-of-month'
+  renewal_day: number
+  price_cents: number
+  started_on: string
+  archived_at: string | null
+}
+
+function toSeat(row: SeatRow): Seat {
+  const planId: PlanId = isCatalogPlanId(row.plan_id) ? row.plan_id : 'custom'
+  return {
+    id: row.id,
+    name: row.name,
+    planId,
+    planName: planName(planId),
+    terms: {
+      monthlyCredits: row.monthly_credits,
+      cap: row.credit_cap,
+      renewal: row.renewal,
+      renewalDay: row.renewal_day,
+      priceCents: row.price_cents,
+    },
+    startedOn: row.started_on,
+    archivedAt: row.archived_at,
+  }
+}
+
+export function listSeats(ledger: Ledger, includeArchived: boolean): Seat[] {
+  const rows = ledger.db
+    .prepare(
+      `SELECT * FROM seats ${includeArchived ? '' : 'WHERE archived_at IS NULL'}
+       ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE`,
+    )
+    .all() as SeatRow[]
+  return rows.map(toSeat)
+}
+
+export function getSeat(ledger: Ledger, seatId: number): Seat {
+  const row = ledger.db.prepare('SELECT * FROM seats WHERE id = ?').get(seatId) as
+    SeatRow | undefined
+  if (!row) throw new AppError('SEAT_NOT_FOUND', `There is no seat with id ${seatId}.`)
+  return toSeat(row)
+}
+
+export function findSeatByName(ledger: Ledger, name: string): Seat {
+  const row = ledger.db
+    .prepare('SELECT * FROM seats WHERE name = ? COLLATE NOCASE')
+    .get(name.trim()) as SeatRow | undefined
+  if (!row) {
+    const names = listSeats(ledger, true).map((s) => s.name)
+    throw new AppError(
+      'SEAT_NOT_FOUND',
+      names.length === 0
+        ? `There is no seat named "${name}". Add one first with "seat add".`
+        : `There is no seat named "${name}". Seats: ${names.join(', ')}.`,
+    )
+  }
+  return toSeat(row)
+}
+
+function assertNameFree(ledger: Ledger, name: string, exceptId?: number): void {
+  const row = ledger.db.prepare('SELECT id FROM seats WHERE name = ? COLLATE NOCASE').get(name) as
+    { id: number } | undefined
+  if (row && row.id !== exceptId)
+    throw new AppError(
+      'SEAT_NAME_TAKEN',
+      `A seat named "${name}" already exists. Choose another name.`,
+    )
+}
+
+function termsFor(input: z.output<typeof addSeatInput>): PlanTerms {
+  if (input.planId !== 'custom') return plans[input.planId]
+  // The schema guarantees custom terms for a custom plan.
+  const custom = input.custom!
+  return {
+    monthlyCredits: custom.monthlyCredits,
+    cap: custom.cap,
+    renewal: custom.renewal,
+    priceCents: custom.priceCents,
+  }
+}
+
+export function addSeat(ledger: Ledger, input: z.output<typeof addSeatInput>): Seat {
+  assertNameFree(ledger, input.name)
+  const terms = termsFor(input)
+  const renewalDay =
+    input.renewalDay ?? (terms.renewal === 'first-of-month' ? 1 : dayOfMonth(input.startedOn))
+  const result = ledger.db
+    .prepare(
+      `INSERT INTO seats (name, plan_id, monthly_credits, credit_cap, renewal, renewal_day,
+         price_cents, started_on, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.name,
+      input.planId,
+      terms.monthlyCredits,
+      terms.cap,
+      terms.renewal,
+      renewalDay,
+      terms.priceCents,
+      input.startedOn,
+      ledger.now().toISOString(),
+    )
+  return getSeat(ledger, Number(result.lastInsertRowid))
+}
+
+export function renameSeat(ledger: Ledger, seatId: number, name: string): Seat {
+  getSeat(ledger, seatId)
+  assertNameFree(ledger, name, seatId)
+  ledger.db.prepare('UPDATE seats SET name = ? WHERE id = ?').run(name, seatId)
+  return getSeat(ledger, seatId)
+}
+
+export function setSeatArchived(ledger: Ledger, seatId: number, archived: boolean): Seat {
+  const seat = getSeat(ledger, seatId)
+  if (archived === (seat.archivedAt !== null)) return seat
+  ledger.db
+    .prepare('UPDATE seats SET archived_at = ? WHERE id = ?')
+    .run(archived ? ledger.now().toISOString() : null, seatId)
+  return getSeat(ledger, seatId)
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react'
+import type { ErrorInfo } from '../../shared/contract/errors'
+
+export function ErrorNotice({ error }: { error: ErrorInfo }) {
+  return (
+    <div className="notice error" role="alert" data-code={error.code}>
+      {error.message}
+    </div>
+  )
+}
+
+interface EmptyStateProps {
+  title: string
+  children: ReactNode
+  action?: ReactNode
+}
+
+export function EmptyState({ title, children, action }: EmptyStateProps) {
+  return (
+    <section className="empty-state" aria-label={title}>
+      <h2>{title}</h2>
+      <div className="empty-body">{children}</div>
+      {action && <div className="empty-action">{action}</div>}
+    </section>
+  )
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading {what}…
+    </p>
+  )
+}

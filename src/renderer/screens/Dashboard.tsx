@@ -1,0 +1,66 @@
+import type { Seat } from '../../shared/contract'
+import { api } from '../api/client'
+import { useQuery } from '../api/useQuery'
+import { EmptyState, ErrorNotice, Loading } from '../components/Notices'
+import { formatCents, formatDay, ordinal } from '../format'
+import { hrefFor } from '../router'
+
+function renews(seat: Seat): string {
+  return seat.terms.renewal === 'first-of-month'
+    ? 'Renews on the 1st'
+    : `Renews on the ${ordinal(seat.terms.renewalDay)}`
+}
+
+export function Dashboard() {
+  const seats = useQuery(() => api.seats.list({}), [])
+  return (
+    <>
+      <header className="page-header">
+        <h1>Dashboard</h1>
+        <p className="subtitle">Your seats at a glance.</p>
+      </header>
+      {seats.state === 'loading' && <Loading what="seats" />}
+      {seats.state === 'error' && <ErrorNotice error={seats.error} />}
+      {seats.state === 'done' && seats.data.length === 0 && (
+        <EmptyState
+          title="No seats yet"
+          action={
+            <a className="button primary" href={hrefFor('settings')}>
+              Add a seat in Settings
+            </a>
+          }
+        >
+          A seat is one LinkedIn subscription (Premium, Sales Navigator, Recruiter). Add the one you
+          send InMail from to start tracking its credits.
+        </EmptyState>
+      )}
+      {seats.state === 'done' && seats.data.length > 0 && (
+        <ul className="seat-cards" aria-label="Seats">
+          {seats.data.map((seat) => (
+            <li key={seat.id} className="card seat-card">
+              <h2>{seat.name}</h2>
+              <p className="seat-plan">{seat.planName}</p>
+              <dl className="facts">
+                <div>
+                  <dt>Credits a month</dt>
+                  <dd>{seat.terms.monthlyCredits}</dd>
+                </div>
+                <div>
+                  <dt>Cap</dt>
+                  <dd>{seat.terms.cap}</dd>
+                </div>
+                <div>
+                  <dt>Price</dt>
+                  <dd>{formatCents(seat.terms.priceCents)}/mo</dd>
+                </div>
+              </dl>
+              <p className="muted">
+                {renews(seat)} · since {formatDay(seat.startedOn)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,43 @@
+import { readdirSync, writeFileSync } from 'node:fs'
+import { expect, screenshot, test } from './fixtures'
+import { LedgerPage } from './pages/ledger-page'
+
+test('a damaged ledger opens the recovery screen, and a backup brings the seats back', async ({
+  page,
+  app,
+}) => {
+  await app.cli(
+    'seat',
+    'add',
+    '--name',
+    'Work',
+    '--plan',
+    'recruiter-lite',
+    '--since',
+    '2026-01-05',
+  )
+  await app.cli('backup', '--out', `${app.dataDir}/backups/ledger-before-disaster.sqlite`)
+  await app.restart(() => writeFileSync(app.dbPath, 'the disk ate this file '.repeat(500)))
+
+  const ledger = new LedgerPage(page)
+  await ledger.open(app)
+  await expect(ledger.heading('Your ledger file needs attention')).toBeVisible()
+  await expect(page.getByText(/is damaged/)).toBeVisible()
+  const backups = page.getByRole('list', { name: 'Backups' })
+  await expect(backups).toContainText('ledger-before-disaster.sqlite')
+  await screenshot(page, 'recovery')
+
+  await backups.getByRole('button', { name: 'Restore' }).click()
+  await expect(ledger.heading('Dashboard')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Seats' })).toContainText('Work')
+})
+
+test('starting empty keeps the damaged file aside', async ({ page, app }) => {
+  await app.restart(() => writeFileSync(app.dbPath, 'not a ledger '.repeat(500)))
+  const ledger = new LedgerPage(page)
+  await ledger.open(app)
+  await page.getByRole('button', { name: 'Start empty' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Start empty' }).click()
+  await expect(ledger.heading('Welcome to Outreach Ledger')).toBeVisible()
+  expect(readdirSync(app.dataDir).some((f) => f.includes('.damaged-'))).toBe(true)
+})

@@ -1,0 +1,51 @@
+// Real ledgers in temp folders, with a fixed clock, for tests.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { Backend } from '../../src/main/backend'
+import type { Envelope } from '../../src/shared/contract'
+
+const cleanups: (() => void)[] = []
+
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!()
+})
+
+/** A new empty folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outreach-ledger-test-'))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export const fixedNow = (): Date => new Date('2026-03-10T12:00:00.000Z')
+
+export async function openBackend(dbPath = join(tempDir(), 'ledger.sqlite')): Promise<Backend> {
+  const backend = await Backend.open({ dbPath, now: fixedNow })
+  cleanups.unshift(() => backend.close())
+  return backend
+}
+
+/** Calls a channel and returns its result, failing the test with the error if it was refused. */
+export async function call<R = unknown>(
+  backend: Backend,
+  channel: string,
+  input: unknown,
+): Promise<R> {
+  const envelope = await backend.invoke(channel, input)
+  if (!envelope.ok)
+    throw new Error(`${channel} refused: ${envelope.error.code} ${envelope.error.message}`)
+  return envelope.result as R
+}
+
+/** Calls a channel that must be refused, and returns the error. */
+export async function refused(backend: Backend, channel: string, input: unknown) {
+  const envelope: Envelope<unknown> = await backend.invoke(channel, input)
+  if (envelope.ok) throw new Error(`${channel} was accepted: ${JSON.stringify(envelope.result)}`)
+  return envelope.error
+}
+
+export function seatCount(backend: Backend): number {
+  return (backend.ledger.db.prepare('SELECT count(*) AS n FROM seats').get() as { n: number }).n
+}

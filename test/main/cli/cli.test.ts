@@ -1,0 +1,194 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/main/cli/program'
+import { cli } from '../../helpers/cli'
+import { tempDir } from '../../helpers/ledger'
+
+const addWork = [
+  'seat',
+  'add',
+  '--name',
+  'Work',
+  '--plan',
+  'recruiter-lite',
+  '--since',
+  '2026-01-05',
+]
+
+function seatsIn(db: string): number {
+  if (!existsSync(db)) return 0
+  const conn = new Database(db, { readonly: true })
+  const { n } = conn.prepare('SELECT count(*) AS n FROM seats').get() as { n: number }
+  conn.close()
+  return n
+}
+
+describe('outreach-ledger CLI', () => {
+  it('adds and lists seats, in words and as JSON', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    const added = await cli(db, ...addWork)
+    expect(added).toMatchObject({ code: 0, stderr: '' })
+    expect(added.stdout).toMatch(/Added seat Work {2}Recruiter Lite: 30 credits\/month, cap 120/)
+
+    const listed = await cli(db, 'seat', 'list', '--json')
+    expect(listed.code).toBe(0)
+    expect(listed.json()).toEqual({
+      seats: [
+        expect.objectContaining({
+          name: 'Work',
+          planId: 'recruiter-lite',
+          startedOn: '2026-01-05',
+        }),
+      ],
+    })
+  })
+
+  it('accepts global options before or after the command', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'l.sqlite')
+    let out = ''
+    const code = await runCli([...addWork, '--db', db, '--json'], {
+      stdout: (t) => (out += t),
+      stderr: () => undefined,
+      env: {},
+    })
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toMatchObject({ seat: { name: 'Work' } })
+    expect(seatsIn(db)).toBe(1)
+  })
+
+  it('uses $OUTREACH_LEDGER_DB when --db is not given', async () => {
+    const db = join(tempDir(), 'from-env.sqlite')
+    const code = await runCli(addWork, {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      env: { OUTREACH_LEDGER_DB: db },
+    })
+    expect(code).toBe(0)
+    expect(seatsIn(db)).toBe(1)
+  })
+
+  it('exits 1 with a one-line error for input the ledger refuses, writing nothing', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    const cases: [string[], RegExp][] = [
+      [['seat', 'add', '--name', 'X', '--plan', 'gold', '--since', '2026-01-05'], /Choose a plan/],
+      [
+        ['seat', 'add', '--name', 'X', '--plan', 'recruiter-lite', '--since', '2026-13-01'],
+        /calendar day/,
+      ],
+      [[...addWork, '--renewal-day', 'soon'], /day of the month/],
+      [
+        ['seat', 'add', '--name', 'X', '--plan', 'custom', '--since', '2026-01-05'],
+        /whole number of credits/,
+      ],
+      [['seat', 'rename', '--seat', 'Nope', '--name', 'Y'], /no seat named "Nope"/],
+    ]
+    for (const [args, message] of cases) {
+      const run = await cli(db, ...args)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr.trim().split('\n')).toHaveLength(1)
+      expect(run.stdout).toBe('')
+    }
+    expect(seatsIn(db)).toBe(0)
+  })
+
+  it('prints the error as the one JSON object with --json', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    await cli(db, ...addWork)
+    const run = await cli(db, ...addWork, '--json')
+    expect(run.code).toBe(1)
+    expect(run.json()).toEqual({
+      error: {
+        code: 'SEAT_NAME_TAKEN',
+        message: 'A seat named "Work" already exists. Choose another name.',
+      },
+    })
+  })
+
+  it('exits 2 for usage errors', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    for (const args of [
+      ['seat', 'add', '--name', 'X'],
+      ['seat', 'fly'],
+      ['teleport'],
+      ['seat', 'list', '--colour', 'red'],
+      ['backup'],
+    ]) {
+      const run = await cli(db, ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(/error:/)
+    }
+    const json = await cli(db, 'seat', 'add', '--json')
+    expect(json.code).toBe(2)
+    expect(json.json()).toMatchObject({ error: { code: 'USAGE' } })
+  })
+
+  it('has --help on every command, exiting 0', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    for (const args of [[], ['seat'], ['seat', 'add'], ['seat', 'list'], ['doctor'], ['backup']]) {
+      const run = await cli(db, ...args, '--help')
+      expect(run.code, args.join(' ')).toBe(0)
+      expect(run.stdout).toMatch(/Usage: outreach-ledger/)
+    }
+  })
+
+  it('renames, archives and restores a seat by name', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    await cli(db, ...addWork)
+    expect((await cli(db, 'seat', 'rename', '--seat', 'work', '--name', 'Agency')).code).toBe(0)
+    expect((await cli(db, 'seat', 'archive', '--seat', 'Agency')).stdout).toMatch(
+      /Archived seat "Agency"/,
+    )
+    expect((await cli(db, 'seat', 'list')).stdout).toMatch(/No seats yet/)
+    expect((await cli(db, 'seat', 'list', '--all')).stdout).toMatch(/Agency .*\[archived\]/)
+    expect((await cli(db, 'seat', 'restore', '--seat', 'agency')).code).toBe(0)
+  })
+
+  it('doctor reports the file, schema and integrity', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    const run = await cli(db, 'doctor', '--json')
+    expect(run.code).toBe(0)
+    expect(run.json()).toMatchObject({ dbPath: db, integrity: { ok: true, problems: [] } })
+    expect((await cli(db, 'doctor')).stdout).toMatch(/Integrity: +ok/)
+  })
+
+  it('doctor exits 1 on a damaged file and says what to do', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'l.sqlite')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(db, 'not a database '.repeat(300))
+    const run = await cli(db, 'doctor')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/PROBLEMS[\s\S]*damaged/)
+    const list = await cli(db, 'seat', 'list')
+    expect(list.code).toBe(1)
+    expect(list.stderr).toMatch(/damaged/)
+  })
+
+  it('backs up to a new file and refuses to overwrite one', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'l.sqlite')
+    await cli(db, ...addWork)
+    const out = join(dir, 'copy.sqlite')
+    const run = await cli(db, 'backup', '--out', out)
+    expect(run.code).toBe(0)
+    expect(seatsIn(out)).toBe(1)
+    expect((await cli(db, 'backup', '--out', out)).code).toBe(1)
+  })
+
+  it('runs from a fresh clone as "npm run cli" (tsx on the source)', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    const { stdout } = await promisify(execFile)(
+      join('node_modules', '.bin', 'tsx'),
+      ['src/main/cli/main.ts', ...addWork, '--db', db, '--json'],
+      { env: { ...process.env, OUTREACH_LEDGER_DB: '' } },
+    )
+    expect(JSON.parse(stdout)).toMatchObject({ seat: { name: 'Work' } })
+    expect(seatsIn(db)).toBe(1)
+  })
+})

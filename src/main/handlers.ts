@@ -5,11 +5,15 @@ import { channelName } from '../shared/contract/channel'
 import { AppError, type Envelope, type ErrorInfo } from '../shared/contract/errors'
 import { appHandlers } from './app/handlers'
 import type { HandlerContext, Handlers } from './handler-types'
+import { creditsHandlers } from './credits/handlers'
 import { seatsHandlers } from './seats/handlers'
+import { settingsHandlers } from './settings/handlers'
 
 export const handlers: Handlers = {
   app: appHandlers,
   seats: seatsHandlers,
+  credits: creditsHandlers,
+  settings: settingsHandlers,
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

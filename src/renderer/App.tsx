@@ -5,6 +5,7 @@ import { useQuery } from './api/useQuery'
 import { ErrorNotice, Loading } from './components/Notices'
 import { Shell } from './components/Shell'
 import { useScreen, type ScreenId } from './router'
+import { CreditsScreen } from './screens/credits/CreditsScreen'
 import { Dashboard } from './screens/Dashboard'
 import { FirstRun } from './screens/FirstRun'
 import { Recovery } from './screens/Recovery'
@@ -14,6 +15,7 @@ import { Upcoming } from './screens/Upcoming'
 function Screen({ screen }: { screen: ScreenId }) {
   if (screen === 'dashboard') return <Dashboard />
   if (screen === 'settings') return <Settings />
+  if (screen === 'credits') return <CreditsScreen />
   return <Upcoming screen={screen} />
 }
 

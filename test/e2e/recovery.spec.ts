@@ -1,6 +1,13 @@
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
+
+/** What a failing disk might leave: a main file of garbage and no write-ahead log. */
+function damage(dbPath: string, garbage: string): void {
+  writeFileSync(dbPath, garbage.repeat(500))
+  rmSync(`${dbPath}-wal`, { force: true })
+  rmSync(`${dbPath}-shm`, { force: true })
+}
 
 test('a damaged ledger opens the recovery screen, and a backup brings the seats back', async ({
   page,
@@ -17,7 +24,7 @@ test('a damaged ledger opens the recovery screen, and a backup brings the seats 
     '2026-01-05',
   )
   await app.cli('backup', '--out', `${app.dataDir}/backups/ledger-before-disaster.sqlite`)
-  await app.restart(() => writeFileSync(app.dbPath, 'the disk ate this file '.repeat(500)))
+  await app.restart(() => damage(app.dbPath, 'the disk ate this file '))
 
   const ledger = new LedgerPage(page)
   await ledger.open(app)
@@ -33,7 +40,7 @@ test('a damaged ledger opens the recovery screen, and a backup brings the seats 
 })
 
 test('starting empty keeps the damaged file aside', async ({ page, app }) => {
-  await app.restart(() => writeFileSync(app.dbPath, 'not a ledger '.repeat(500)))
+  await app.restart(() => damage(app.dbPath, 'not a ledger '))
   const ledger = new LedgerPage(page)
   await ledger.open(app)
   await page.getByRole('button', { name: 'Start empty' }).click()

@@ -21,8 +21,11 @@ export function tempDir(): string {
 
 export const fixedNow = (): Date => new Date('2026-03-10T12:00:00.000Z')
 
-export async function openBackend(dbPath = join(tempDir(), 'ledger.sqlite')): Promise<Backend> {
-  const backend = await Backend.open({ dbPath, now: fixedNow })
+export async function openBackend(
+  dbPath = join(tempDir(), 'ledger.sqlite'),
+  now: () => Date = fixedNow,
+): Promise<Backend> {
+  const backend = await Backend.open({ dbPath, now })
   cleanups.unshift(() => backend.close())
   return backend
 }
@@ -48,4 +51,10 @@ export async function refused(backend: Backend, channel: string, input: unknown)
 
 export function seatCount(backend: Backend): number {
   return (backend.ledger.db.prepare('SELECT count(*) AS n FROM seats').get() as { n: number }).n
+}
+
+export function eventCount(backend: Backend): number {
+  return (
+    backend.ledger.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }
+  ).n
 }

@@ -5,7 +5,9 @@ import type { ErrorInfo } from '../../shared/contract/errors'
 import { appVersion, Backend } from '../backend'
 import { resolveDbPath } from '../paths'
 import { registerAppCommands } from './commands/app'
+import { registerCreditCommands } from './commands/credits'
 import { registerSeatCommands } from './commands/seats'
+import { registerSettingsCommands } from './commands/settings'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -83,6 +85,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   registerAppCommands(program, perform)
   registerSeatCommands(program, perform)
+  registerCreditCommands(program, perform)
+  registerSettingsCommands(program, perform)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -1,6 +1,6 @@
 // Seats: add, rename, archive and list the LinkedIn subscriptions the user tracks.
 import type * as z from 'zod'
-import type { Seat } from '../../shared/contract'
+import type { Seat, SeatTerms } from '../../shared/contract'
 import { AppError } from '../../shared/contract/errors'
 import type { addSeatInput } from '../../shared/contract/seats'
 import { dayOfMonth } from '../../shared/domain/days'
@@ -11,6 +11,7 @@ import {
   type PlanId,
   type PlanTerms,
 } from '../../shared/domain/plans'
+import { appendEvent } from '../credits/store'
 import type { Ledger } from '../ledger'
 
 interface SeatRow {
@@ -89,40 +90,51 @@ function assertNameFree(ledger: Ledger, name: string, exceptId?: number): void {
 }
 
 function termsFor(input: z.output<typeof addSeatInput>): PlanTerms {
-  if (input.planId !== 'custom') return plans[input.planId]
   // The schema guarantees custom terms for a custom plan.
-  const custom = input.custom!
-  return {
-    monthlyCredits: custom.monthlyCredits,
-    cap: custom.cap,
-    renewal: custom.renewal,
-    priceCents: custom.priceCents,
-  }
+  const { monthlyCredits, cap, renewal, priceCents } =
+    input.planId === 'custom' ? input.custom! : plans[input.planId]
+  return { monthlyCredits, cap, renewal, priceCents }
 }
 
 export function addSeat(ledger: Ledger, input: z.output<typeof addSeatInput>): Seat {
-  assertNameFree(ledger, input.name)
-  const terms = termsFor(input)
-  const renewalDay =
-    input.renewalDay ?? (terms.renewal === 'first-of-month' ? 1 : dayOfMonth(input.startedOn))
-  const result = ledger.db
-    .prepare(
-      `INSERT INTO seats (name, plan_id, monthly_credits, credit_cap, renewal, renewal_day,
-         price_cents, started_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      input.name,
-      input.planId,
-      terms.monthlyCredits,
-      terms.cap,
-      terms.renewal,
-      renewalDay,
-      terms.priceCents,
-      input.startedOn,
-      ledger.now().toISOString(),
-    )
-  return getSeat(ledger, Number(result.lastInsertRowid))
+  return ledger.db.transaction(() => {
+    assertNameFree(ledger, input.name)
+    const plan = termsFor(input)
+    const terms: SeatTerms = {
+      ...plan,
+      renewalDay:
+        input.renewalDay ?? (plan.renewal === 'first-of-month' ? 1 : dayOfMonth(input.startedOn)),
+    }
+    const opening = Math.min(input.openingBalance ?? terms.monthlyCredits, terms.cap)
+    const result = ledger.db
+      .prepare(
+        `INSERT INTO seats (name, plan_id, monthly_credits, credit_cap, renewal, renewal_day,
+           price_cents, started_on, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.name,
+        input.planId,
+        terms.monthlyCredits,
+        terms.cap,
+        terms.renewal,
+        terms.renewalDay,
+        terms.priceCents,
+        input.startedOn,
+        ledger.now().toISOString(),
+      )
+    const seatId = Number(result.lastInsertRowid)
+    // The ledger opens with the seat: its first credits and the terms it started on.
+    appendEvent(ledger, {
+      seatId,
+      kind: 'seat-opened',
+      day: input.startedOn,
+      credits: opening,
+      planId: input.planId,
+      terms,
+    })
+    return getSeat(ledger, seatId)
+  })()
 }
 
 export function renameSeat(ledger: Ledger, seatId: number, name: string): Seat {

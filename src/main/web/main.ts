@@ -20,9 +20,7 @@ const server = await startWebServer({
   port,
   rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
 })
-console.log(`Outreach Ledger is running in your browser at ${server.url}`)
-console.log(`Data file: ${backend.paths.dbPath}  (Ctrl+C to stop)`)
-
+// Handlers first: whoever reads the URL below may stop us at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     void server.close().then(() => {
@@ -30,3 +28,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.exit(0)
     })
   })
+
+console.log(`Outreach Ledger is running in your browser at ${server.url}`)
+console.log(`Data file: ${backend.paths.dbPath}  (Ctrl+C to stop)`)

@@ -6,12 +6,8 @@ import { catalogPlanIds, plans, type PlanId } from '../../shared/domain/plans'
 import { api } from '../api/client'
 import { toErrorInfo } from '../api/useQuery'
 import { formatCents } from '../format'
+import { localToday } from './FormDialog'
 import { ErrorNotice } from './Notices'
-
-function today(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 function optionalNumber(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text)
@@ -27,7 +23,7 @@ export function SeatForm({ submitLabel, onAdded, onCancel }: SeatFormProps) {
   const id = useId()
   const [name, setName] = useState('')
   const [planId, setPlanId] = useState<PlanId>('recruiter-lite')
-  const [startedOn, setStartedOn] = useState(today)
+  const [startedOn, setStartedOn] = useState(localToday)
   const [renewalDay, setRenewalDay] = useState('')
   const [monthly, setMonthly] = useState('')
   const [cap, setCap] = useState('')

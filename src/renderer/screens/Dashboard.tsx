@@ -12,12 +12,16 @@ function renews(seat: Seat): string {
 }
 
 export function Dashboard() {
-  const seats = useQuery(() => api.seats.list({}), [])
+  const seats = useQuery(async () => {
+    const list = await api.seats.list({})
+    const balances = await Promise.all(list.map((seat) => api.credits.balance({ seatId: seat.id })))
+    return list.map((seat, i) => ({ seat, balance: balances[i]! }))
+  }, [])
   return (
     <>
       <header className="page-header">
         <h1>Dashboard</h1>
-        <p className="subtitle">Your seats at a glance.</p>
+        <p className="subtitle">Your seats and their credits at a glance.</p>
       </header>
       {seats.state === 'loading' && <Loading what="seats" />}
       {seats.state === 'error' && <ErrorNotice error={seats.error} />}
@@ -36,10 +40,28 @@ export function Dashboard() {
       )}
       {seats.state === 'done' && seats.data.length > 0 && (
         <ul className="seat-cards" aria-label="Seats">
-          {seats.data.map((seat) => (
+          {seats.data.map(({ seat, balance }) => (
             <li key={seat.id} className="card seat-card">
               <h2>{seat.name}</h2>
               <p className="seat-plan">{seat.planName}</p>
+              <p>
+                <span className="seat-balance" data-testid="seat-available">
+                  {balance.available}
+                </span>{' '}
+                <span className="muted">
+                  credits available
+                  {balance.nextRenewal
+                    ? ` · +${balance.nextRenewal.credits} on ${formatDay(balance.nextRenewal.date)}`
+                    : ''}
+                </span>
+              </p>
+              {balance.warnings.length > 0 && (
+                <ul className="warnings" aria-label={`Warnings for ${seat.name}`}>
+                  {balance.warnings.map((w) => (
+                    <li key={w.code}>{w.message}</li>
+                  ))}
+                </ul>
+              )}
               <dl className="facts">
                 <div>
                   <dt>Credits a month</dt>
@@ -55,7 +77,8 @@ export function Dashboard() {
                 </div>
               </dl>
               <p className="muted">
-                {renews(seat)} · since {formatDay(seat.startedOn)}
+                {renews(seat)} · since {formatDay(seat.startedOn)} ·{' '}
+                <a href={hrefFor('credits')}>Credits and forecast</a>
               </p>
             </li>
           ))}

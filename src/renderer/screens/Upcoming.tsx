@@ -4,10 +4,6 @@ import { EmptyState } from '../components/Notices'
 import { hrefFor, type ScreenId } from '../router'
 
 const upcoming: Partial<Record<ScreenId, { title: string; body: string }>> = {
-  credits: {
-    title: 'Credits',
-    body: 'Balances, expiring credit batches, pending refunds and the forecast for each seat will appear here.',
-  },
   outreach: {
     title: 'Outreach',
     body: 'Every InMail, connection note and follow-up you log or import from LinkedIn will be listed here.',

@@ -1,9 +1,11 @@
 // The whole IPC contract: every channel the renderer, the browser bridge and the CLI may call.
 import type { Api as ApiOf, EnvelopeApi as EnvelopeApiOf } from './channel'
 import { app } from './app'
+import { credits } from './credits'
 import { seats } from './seats'
+import { settings } from './settings'
 
-export const contract = { app, seats }
+export const contract = { app, seats, credits, settings }
 
 export type AppContract = typeof contract
 export type Api = ApiOf<AppContract>
@@ -11,4 +13,6 @@ export type EnvelopeApi = EnvelopeApiOf<AppContract>
 
 export type { AppStatus, BackupFile, DoctorReport } from './app'
 export type { Seat, SeatTerms } from './seats'
+export type { Balance, Reconciled, Responded, Sent, TimelinePoint } from './credits'
+export type { Settings } from './settings'
 export * from './errors'

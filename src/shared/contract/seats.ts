@@ -51,6 +51,8 @@ export const addSeatInput = z
     planId,
     startedOn: calendarDay,
     renewalDay: renewalDay.optional(),
+    /** Credits the seat holds on its start day; default one monthly grant. */
+    openingBalance: credits.optional(),
     custom: customTerms.optional(),
   })
   .refine((s) => s.planId !== 'custom' || s.custom !== undefined, {

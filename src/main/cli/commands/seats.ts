@@ -39,6 +39,7 @@ interface AddOptions {
   cap?: string
   priceCents?: string
   renewal?: string
+  balance?: string
 }
 
 export const registerSeatCommands: Register = (program, perform) => {
@@ -50,6 +51,7 @@ export const registerSeatCommands: Register = (program, perform) => {
     .requiredOption('--name <name>', 'what you call this seat, e.g. "Work Recruiter Lite"')
     .requiredOption('--plan <plan-id>', `one of ${catalogPlanIds.join(', ')}, custom`)
     .requiredOption('--since <YYYY-MM-DD>', 'the day the subscription started')
+    .option('--balance <n>', 'credits the seat held on its start day (default: one monthly grant)')
     .option('--renewal-day <n>', 'day of the month credits renew (default: from the plan)')
     .option('--monthly <n>', 'custom plan: credits per month')
     .option('--cap <n>', 'custom plan: most credits that can accumulate')
@@ -73,6 +75,7 @@ export const registerSeatCommands: Register = (program, perform) => {
           ...(options.renewalDay !== undefined
             ? { renewalDay: numberArg(options.renewalDay) }
             : {}),
+          ...(options.balance !== undefined ? { openingBalance: numberArg(options.balance) } : {}),
           ...(custom ? { custom } : {}),
         })
         return { json: { seat: added }, text: `Added seat ${describeSeat(added)}` }
@@ -105,6 +108,82 @@ export const registerSeatCommands: Register = (program, perform) => {
         const renamed = await ctx.call<Seat>('seats.rename', { seatId: id, name: options.name })
         return { json: { seat: renamed }, text: `Renamed "${options.seat}" to "${renamed.name}".` }
       }),
+    )
+
+  seat
+    .command('policy')
+    .description("show or change how this seat's credits expire and refund (DOMAIN.md §2)")
+    .requiredOption('--seat <name>', 'the seat')
+    .option('--expiry <rule>', '90d (default), never, no-rollover or inactive-90d')
+    .option('--refund-declines <yes|no>', 'whether a decline ("Not interested") refunds the credit')
+    .action((options: { seat: string; expiry?: string; refundDeclines?: string }) =>
+      perform(async (ctx) => {
+        const { id, name } = await seatByName(ctx, options.seat)
+        const refund = options.refundDeclines?.toLowerCase()
+        if (refund !== undefined && refund !== 'yes' && refund !== 'no')
+          throw new CliFailure({ code: 'USAGE', message: '--refund-declines takes yes or no.' })
+        const policy = await ctx.call<{ expiry: string; refundDeclines: boolean }>(
+          'credits.setPolicy',
+          {
+            seatId: id,
+            ...(options.expiry !== undefined ? { expiry: options.expiry } : {}),
+            ...(refund !== undefined ? { refundDeclines: refund === 'yes' } : {}),
+          },
+        )
+        return {
+          json: { seat: name, policy },
+          text: `${name}: credits expire ${policy.expiry === '90d' ? '90 days after they arrive' : policy.expiry === 'never' ? 'never (only the cap binds)' : policy.expiry === 'no-rollover' ? 'at each renewal (no rollover)' : 'after 90 days without an InMail sent'}; declines ${policy.refundDeclines ? 'are' : 'are not'} refunded.`,
+        }
+      }),
+    )
+
+  seat
+    .command('plan')
+    .description(
+      "change a seat's plan: the old plan's credits are forfeited and a new cycle starts",
+    )
+    .requiredOption('--seat <name>', 'the seat')
+    .requiredOption('--plan <plan-id>', `one of ${catalogPlanIds.join(', ')}, custom`)
+    .requiredOption('--at <YYYY-MM-DD>', 'the day the new plan started')
+    .option('--monthly <n>', 'custom plan: credits per month')
+    .option('--cap <n>', 'custom plan: most credits that can accumulate')
+    .option('--price-cents <n>', 'custom plan: price per month in cents')
+    .option('--renewal <rule>', 'custom plan: start-day or first-of-month')
+    .action(
+      (options: {
+        seat: string
+        plan: string
+        at: string
+        monthly?: string
+        cap?: string
+        priceCents?: string
+        renewal?: string
+      }) =>
+        perform(async (ctx) => {
+          const { id, name } = await seatByName(ctx, options.seat)
+          const changed = await ctx.call<{ eventId: number; forfeited: number }>(
+            'credits.changePlan',
+            {
+              seatId: id,
+              at: options.at,
+              planId: options.plan,
+              ...(options.plan === 'custom'
+                ? {
+                    custom: {
+                      monthlyCredits: numberArg(options.monthly ?? ''),
+                      cap: numberArg(options.cap ?? ''),
+                      priceCents: numberArg(options.priceCents ?? '0'),
+                      ...(options.renewal ? { renewal: options.renewal } : {}),
+                    },
+                  }
+                : {}),
+            },
+          )
+          return {
+            json: changed,
+            text: `${name} is on ${options.plan} from ${options.at}; ${changed.forfeited} credits of the old plan forfeited.`,
+          }
+        }),
     )
 
   for (const [verb, channel, done] of [

@@ -1,0 +1,79 @@
+// Contacts: the people outreach goes to, identified by their normalised profile URL (or, when
+// the user gave none, by name).
+import { AppError } from '../../shared/contract/errors'
+import type { Ledger } from '../ledger'
+
+export interface Recipient {
+  profileUrl?: string
+  name?: string
+}
+
+export interface ContactRef {
+  id: number
+  profileUrl: string | null
+  name: string | null
+}
+
+interface ContactRow {
+  id: number
+  profile_url: string | null
+  name: string | null
+}
+
+const toRef = (row: ContactRow): ContactRef => ({
+  id: row.id,
+  profileUrl: row.profile_url,
+  name: row.name,
+})
+
+function describe(who: Recipient): string {
+  return who.profileUrl ?? who.name ?? 'that person'
+}
+
+/** The contact this recipient means, or null if the ledger has never seen them. */
+export function findContact(ledger: Ledger, who: Recipient): ContactRef | null {
+  if (who.profileUrl) {
+    const row = ledger.db
+      .prepare('SELECT id, profile_url, name FROM contacts WHERE profile_url = ?')
+      .get(who.profileUrl) as ContactRow | undefined
+    return row ? toRef(row) : null
+  }
+  const rows = ledger.db
+    .prepare('SELECT id, profile_url, name FROM contacts WHERE name = ? COLLATE NOCASE LIMIT 2')
+    .all(who.name ?? '') as ContactRow[]
+  if (rows.length > 1)
+    throw new AppError(
+      'AMBIGUOUS_CONTACT',
+      `More than one person is named "${who.name}". Give their LinkedIn profile URL instead.`,
+    )
+  return rows[0] ? toRef(rows[0]) : null
+}
+
+export function findOrCreateContact(ledger: Ledger, who: Recipient): ContactRef {
+  const found = findContact(ledger, who)
+  if (found) {
+    if (!found.name && who.name) {
+      ledger.db.prepare('UPDATE contacts SET name = ? WHERE id = ?').run(who.name, found.id)
+      return { ...found, name: who.name }
+    }
+    return found
+  }
+  const result = ledger.db
+    .prepare('INSERT INTO contacts (profile_url, name, created_at) VALUES (?, ?, ?)')
+    .run(who.profileUrl ?? null, who.name ?? null, ledger.now().toISOString())
+  return {
+    id: Number(result.lastInsertRowid),
+    profileUrl: who.profileUrl ?? null,
+    name: who.name ?? null,
+  }
+}
+
+export function requireContact(ledger: Ledger, who: Recipient): ContactRef {
+  const found = findContact(ledger, who)
+  if (!found)
+    throw new AppError(
+      'NO_OUTREACH',
+      `There is no outreach to ${describe(who)} in the ledger. Log the InMail first, then its response.`,
+    )
+  return found
+}

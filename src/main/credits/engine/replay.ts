@@ -1,0 +1,171 @@
+// One linear pass over a seat's ledger events: sorts them, applies the credit rules through a
+// CreditBook and keeps what the state, warnings and forecast need about each InMail.
+import { CreditBook, expiryDays } from './book'
+import { type DayNumber, instantMs, localDayNumber, toDayNumber } from './days'
+import type { LedgerEvent, SeatSettings } from './types'
+
+/** LinkedIn's own response-rate metric counts answers within 30 days (a416484). */
+export const responseRateWindowDays = 30
+
+export interface InMailRecord {
+  id: number
+  contact: string
+  sentDay: DayNumber
+  openProfile: boolean
+  /** True when the send took a credit (not Open Profile, not overdrawn). */
+  credited: boolean
+  refundedOn: DayNumber | null
+  /** Any response within 30 days of the send (for the 13% rule). */
+  answered: boolean
+}
+
+export interface Replay {
+  settings: SeatSettings
+  book: CreditBook
+  /** The last day applied: expiries and renewals through this day are in. */
+  day: DayNumber
+  startedOn: DayNumber
+  /** Every InMail sent, in replay order. */
+  sends: InMailRecord[]
+  overdrawn: number[]
+}
+
+/** Events in replay order with their instants and local days, kept in flat arrays. */
+export interface OrderedEvents {
+  events: readonly LedgerEvent[]
+  ms: Float64Array
+  days: Int32Array
+}
+
+/** The events in replay order: local day, then instant, then id. Sorts only when needed. */
+export function orderEvents(events: readonly LedgerEvent[], timeZone: string): OrderedEvents {
+  const n = events.length
+  const ms = new Float64Array(n)
+  const days = new Int32Array(n)
+  const compare = (a: number, b: number): number =>
+    days[a]! - days[b]! || ms[a]! - ms[b]! || events[a]!.id - events[b]!.id
+  let sorted = true
+  for (let i = 0; i < n; i++) {
+    ms[i] = instantMs(events[i]!.at)
+    days[i] = localDayNumber(ms[i]!, timeZone)
+    if (sorted && i > 0 && compare(i - 1, i) > 0) sorted = false
+  }
+  if (sorted) return { events, ms, days }
+  const order = Array.from({ length: n }, (_, i) => i).sort(compare)
+  return {
+    events: order.map((i) => events[i]!),
+    ms: Float64Array.from(order, (i) => ms[i]!),
+    days: Int32Array.from(order, (i) => days[i]!),
+  }
+}
+
+/**
+ * Replay every event on or before `untilDay` (and, when given, at or before the instant
+ * `untilMs`), then apply the expiries and renewals through `untilDay`.
+ */
+export function replay(
+  settings: SeatSettings,
+  events: readonly LedgerEvent[],
+  untilDay: DayNumber,
+  untilMs = Infinity,
+): Replay {
+  const startedOn = toDayNumber(settings.startedOn)
+  const book = new CreditBook(settings, startedOn)
+  const inmails = new Map<number, InMailRecord>()
+  const reconciliations = new Map<number, { shown: number; day: DayNumber; had: number }>()
+  const sends: InMailRecord[] = []
+  const overdrawn: number[] = []
+
+  const ordered = orderEvents(events, settings.timeZone)
+  for (let i = 0; i < ordered.events.length; i++) {
+    const day = ordered.days[i]!
+    if (day > untilDay || ordered.ms[i]! > untilMs) continue
+    const event = ordered.events[i]!
+    book.advanceTo(day)
+    switch (event.kind) {
+      case 'seat-opened':
+        book.open(day, event.id, event.openingBalance)
+        break
+      case 'inmail-sent': {
+        const record: InMailRecord = {
+          id: event.id,
+          contact: event.contact,
+          sentDay: day,
+          openProfile: event.openProfile,
+          credited: false,
+          refundedOn: null,
+          answered: false,
+        }
+        if (!event.openProfile) {
+          record.credited = book.spend(day, event.id, `InMail to ${event.contact}`)
+          if (!record.credited) overdrawn.push(event.id)
+        }
+        book.touch(day)
+        inmails.set(event.id, record)
+        sends.push(record)
+        break
+      }
+      case 'response': {
+        const inmail = inmails.get(event.inmailId)
+        if (!inmail) break
+        if (day <= inmail.sentDay + responseRateWindowDays) inmail.answered = true
+        const refundable =
+          inmail.credited &&
+          inmail.refundedOn === null &&
+          day <= inmail.sentDay + expiryDays &&
+          (event.response !== 'decline' || settings.policy.refundDeclines)
+        const note =
+          `Refund: ${event.response} from ${inmail.contact} ` +
+          `(InMail of ${book.dayText(inmail.sentDay)})`
+        if (refundable && book.refund(day, event.id, note)) inmail.refundedOn = day
+        break
+      }
+      case 'purchase':
+        book.purchase(day, event.id, event.credits, event.priceCents)
+        break
+      case 'reconciliation':
+        reconciliations.set(event.id, { shown: event.shown, day, had: book.available })
+        break
+      case 'adjustment': {
+        const reconciled =
+          event.reconciliationId === undefined
+            ? undefined
+            : reconciliations.get(event.reconciliationId)
+        const note =
+          event.note.trim() !== ''
+            ? event.note
+            : reconciled
+              ? `Reconciled with LinkedIn, which showed ${reconciled.shown} on ` +
+                `${book.dayText(reconciled.day)} (the ledger had ${reconciled.had})`
+              : 'Adjustment'
+        book.adjust(day, event.id, event.delta, note)
+        break
+      }
+      case 'plan-change':
+        book.changePlan(day, event.id, event.planId, event.terms)
+        break
+      case 'cancellation':
+        book.cancel(day, event.id)
+        break
+      case 'meeting':
+        break
+    }
+  }
+  book.advanceTo(untilDay)
+  return { settings, book, day: untilDay, startedOn, sends, overdrawn }
+}
+
+/** The sends whose day falls in the `days` days ending on `last` (scans back from the end). */
+export function recentSends(
+  sends: readonly InMailRecord[],
+  last: DayNumber,
+  days: number,
+): InMailRecord[] {
+  const recent: InMailRecord[] = []
+  for (let i = sends.length - 1; i >= 0; i--) {
+    const send = sends[i]!
+    if (send.sentDay <= last - days) break
+    if (send.sentDay <= last) recent.push(send)
+  }
+  return recent.reverse()
+}

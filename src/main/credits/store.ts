@@ -1,0 +1,203 @@
+// Reads and appends ledger events. Rows become the engine's typed events here, and nowhere else.
+import type { SeatTerms } from '../../shared/contract/seats'
+import { AppError } from '../../shared/contract/errors'
+import type { Ledger } from '../ledger'
+import type {
+  ExpiryPolicy,
+  LedgerEvent,
+  ResponseKind,
+  SeatSettings,
+  Sentiment,
+} from './engine/types'
+import { endOfLocalDay, startOfLocalDay } from './zone'
+import { timeZoneOf } from '../settings/service'
+
+interface EventRow {
+  id: number
+  seat_id: number
+  kind: LedgerEvent['kind']
+  at: string | null
+  day: string | null
+  contact_key: string | null
+  inmail_id: number | null
+  credits: number | null
+  price_cents: number | null
+  open_profile: number | null
+  response_kind: ResponseKind | null
+  sentiment: Sentiment | null
+  plan_id: string | null
+  terms: string | null
+  note: string | null
+  reconciliation_id: number | null
+}
+
+/** Day events sit at their local midnight; a reconciliation (and its adjustment) at day's end. */
+function instantOf(row: EventRow, timeZone: string): string {
+  if (row.at) return row.at
+  const day = row.day!
+  return row.kind === 'reconciliation' || row.reconciliation_id !== null
+    ? endOfLocalDay(day, timeZone)
+    : startOfLocalDay(day, timeZone)
+}
+
+function toEvent(row: EventRow, timeZone: string): LedgerEvent {
+  const base = { id: row.id, at: instantOf(row, timeZone) }
+  switch (row.kind) {
+    case 'seat-opened':
+      return { ...base, kind: row.kind, openingBalance: row.credits ?? 0 }
+    case 'inmail-sent':
+      return {
+        ...base,
+        kind: row.kind,
+        openProfile: row.open_profile === 1,
+        contact: row.contact_key ?? '',
+      }
+    case 'response':
+      return {
+        ...base,
+        kind: row.kind,
+        inmailId: row.inmail_id!,
+        response: row.response_kind ?? 'reply',
+        sentiment: row.sentiment ?? 'neutral',
+      }
+    case 'meeting':
+      return { ...base, kind: row.kind, inmailId: row.inmail_id! }
+    case 'purchase':
+      return {
+        ...base,
+        kind: row.kind,
+        credits: row.credits ?? 0,
+        priceCents: row.price_cents ?? 0,
+      }
+    case 'reconciliation':
+      return { ...base, kind: row.kind, shown: row.credits ?? 0, note: row.note ?? '' }
+    case 'adjustment':
+      return {
+        ...base,
+        kind: row.kind,
+        delta: row.credits ?? 0,
+        note: row.note ?? '',
+        ...(row.reconciliation_id !== null ? { reconciliationId: row.reconciliation_id } : {}),
+      }
+    case 'plan-change':
+      return {
+        ...base,
+        kind: row.kind,
+        planId: row.plan_id ?? 'custom',
+        terms: JSON.parse(row.terms!) as SeatTerms,
+      }
+    case 'cancellation':
+      return { ...base, kind: row.kind }
+  }
+}
+
+const eventColumns = `e.id, e.seat_id, e.kind, e.at, e.day, e.inmail_id, e.credits, e.price_cents,
+  e.open_profile, e.response_kind, e.sentiment, e.plan_id, e.terms, e.note, e.reconciliation_id,
+  coalesce(c.name, c.profile_url) AS contact_key`
+
+/**
+ * Every event that bears on one seat's credits, in storage order. Responses and meetings are
+ * stored on the seat of the InMail they answer, so one query finds them all.
+ */
+export function seatEvents(
+  ledger: Ledger,
+  seatId: number,
+  timeZone = timeZoneOf(ledger),
+): LedgerEvent[] {
+  const rows = ledger.db
+    .prepare(
+      `SELECT ${eventColumns} FROM ledger_events e LEFT JOIN contacts c ON c.id = e.contact_id
+       WHERE e.seat_id = ? ORDER BY e.id`,
+    )
+    .all(seatId) as EventRow[]
+  return rows.map((row) => toEvent(row, timeZone))
+}
+
+interface SettingsRow {
+  id: number
+  plan_id: string
+  started_on: string
+  expiry_policy: ExpiryPolicy
+  refund_declines: number
+  opening_terms: string | null
+}
+
+export function seatSettings(
+  ledger: Ledger,
+  seatId: number,
+  timeZone = timeZoneOf(ledger),
+): SeatSettings {
+  const row = ledger.db
+    .prepare(
+      `SELECT s.id, s.plan_id, s.started_on, s.expiry_policy, s.refund_declines,
+         (SELECT terms FROM ledger_events WHERE seat_id = s.id AND kind = 'seat-opened'
+          ORDER BY id LIMIT 1) AS opening_terms
+       FROM seats s WHERE s.id = ?`,
+    )
+    .get(seatId) as SettingsRow | undefined
+  if (!row) throw new AppError('SEAT_NOT_FOUND', `There is no seat with id ${seatId}.`)
+  if (!row.opening_terms)
+    throw new AppError('INTERNAL', `Seat ${seatId} has no opening entry in the ledger.`)
+  return {
+    seatId: row.id,
+    planId: row.plan_id,
+    startedOn: row.started_on,
+    terms: JSON.parse(row.opening_terms) as SeatTerms,
+    policy: { expiry: row.expiry_policy, refundDeclines: row.refund_declines === 1 },
+    timeZone,
+  }
+}
+
+export interface NewEvent {
+  seatId: number
+  kind: LedgerEvent['kind']
+  at?: string
+  day?: string
+  contactId?: number
+  inmailId?: number
+  credits?: number
+  priceCents?: number
+  openProfile?: boolean
+  responseKind?: ResponseKind
+  sentiment?: Sentiment
+  planId?: string
+  terms?: SeatTerms
+  template?: string
+  role?: string
+  note?: string
+  reconciliationId?: number
+}
+
+/** Appends one event; call inside the transaction that checks it. Returns its id. */
+export function appendEvent(ledger: Ledger, event: NewEvent): number {
+  const result = ledger.db
+    .prepare(
+      `INSERT INTO ledger_events (seat_id, kind, at, day, contact_id, inmail_id, credits,
+         price_cents, open_profile, response_kind, sentiment, plan_id, terms, template, role, note,
+         reconciliation_id, recorded_at)
+       VALUES (@seatId, @kind, @at, @day, @contactId, @inmailId, @credits, @priceCents,
+         @openProfile, @responseKind, @sentiment, @planId, @terms, @template, @role, @note,
+         @reconciliationId, @recordedAt)`,
+    )
+    .run({
+      seatId: event.seatId,
+      kind: event.kind,
+      at: event.at ?? null,
+      day: event.day ?? null,
+      contactId: event.contactId ?? null,
+      inmailId: event.inmailId ?? null,
+      credits: event.credits ?? null,
+      priceCents: event.priceCents ?? null,
+      openProfile: event.openProfile === undefined ? null : event.openProfile ? 1 : 0,
+      responseKind: event.responseKind ?? null,
+      sentiment: event.sentiment ?? null,
+      planId: event.planId ?? null,
+      terms: event.terms ? JSON.stringify(event.terms) : null,
+      template: event.template ?? null,
+      role: event.role ?? null,
+      note: event.note ?? null,
+      reconciliationId: event.reconciliationId ?? null,
+      recordedAt: ledger.now().toISOString(),
+    })
+  return Number(result.lastInsertRowid)
+}

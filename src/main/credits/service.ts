@@ -88,9 +88,17 @@ function refuseFuture(ledger: Ledger, at: string): void {
 
 // Reads -------------------------------------------------------------------------------------
 
+/**
+ * "Now" for reads: the end of today in the user's zone, so today's day events (a
+ * reconciliation, a purchase) count as soon as they are recorded.
+ */
+function endOfToday(ledger: Ledger, timeZone: string): string {
+  return endOfLocalDay(localDay(ledger.now().toISOString(), timeZone), timeZone)
+}
+
 export function balance(ledger: Ledger, seatId: number, at?: string): Balance {
   const { settings, events } = load(ledger, seatId)
-  const state = computeSeatState(settings, events, at ?? ledger.now().toISOString())
+  const state = computeSeatState(settings, events, at ?? endOfToday(ledger, settings.timeZone))
   return {
     seatId,
     asOf: state.asOf,
@@ -111,7 +119,7 @@ export function seatStatement(ledger: Ledger, input: Input<'statement'>): Statem
 
 export function seatForecast(ledger: Ledger, input: Input<'forecast'>): Forecast {
   const { settings, events } = load(ledger, input.seatId)
-  const asOf = input.at ? endOfLocalDay(input.at, settings.timeZone) : ledger.now().toISOString()
+  const asOf = endOfLocalDay(input.at ?? localDay(ledger.now().toISOString(), settings.timeZone), settings.timeZone)
   return forecast(settings, events, asOf, {
     ...(input.perWeek !== undefined ? { perWeek: input.perWeek } : {}),
     ...(input.responseRate !== undefined ? { responseRate: input.responseRate } : {}),

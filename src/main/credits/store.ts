@@ -93,7 +93,7 @@ function toEvent(row: EventRow, timeZone: string): LedgerEvent {
 
 const eventColumns = `e.id, e.seat_id, e.kind, e.at, e.day, e.inmail_id, e.credits, e.price_cents,
   e.open_profile, e.response_kind, e.sentiment, e.plan_id, e.terms, e.note, e.reconciliation_id,
-  coalesce(c.name, c.profile_url) AS contact_key`
+  coalesce(c.name, replace(c.profile_url, 'https://www.', '')) AS contact_key`
 
 /**
  * Every event that bears on one seat's credits, in storage order. Responses and meetings are

@@ -16,7 +16,7 @@ export function BalanceChart({ points, today }: { points: BalancePoint[]; today:
   return (
     <div className="chart" role="img" aria-label="Credit balance over time, with the forecast">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={points} margin={{ top: 10, right: 16, bottom: 0, left: -12 }}>
+        <LineChart data={points} margin={{ top: 22, right: 16, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="date"

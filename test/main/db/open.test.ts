@@ -54,6 +54,56 @@ describe('opening the ledger file', () => {
     }
   })
 
+  it('gives seats from schema 1 their opening ledger entry when upgrading to schema 2', async () => {
+    const p = paths()
+    const v1 = new Database(p.dbPath)
+    applyMigrations(v1, migrations.slice(0, 1), fixedNow())
+    v1.prepare(
+      `INSERT INTO seats (name, plan_id, monthly_credits, credit_cap, renewal, renewal_day,
+         price_cents, started_on, created_at)
+       VALUES ('Work', 'recruiter-lite', 30, 120, 'start-day', 5, 17000, '2026-01-05', 'x')`,
+    ).run()
+    v1.close()
+    const { db, migrationBackup } = await openLedgerFile(p, fixedNow)
+    expect(migrationBackup).not.toBeNull()
+    const opened = db
+      .prepare("SELECT day, credits, terms FROM ledger_events WHERE kind = 'seat-opened'")
+      .get() as {
+      day: string
+      credits: number
+      terms: string
+    }
+    expect(opened.day).toBe('2026-01-05')
+    expect(opened.credits).toBe(30)
+    expect(JSON.parse(opened.terms)).toEqual({
+      monthlyCredits: 30,
+      cap: 120,
+      renewal: 'start-day',
+      renewalDay: 5,
+      priceCents: 17000,
+    })
+    expect(db.prepare('SELECT expiry_policy, refund_declines FROM seats').get()).toEqual({
+      expiry_policy: '90d',
+      refund_declines: 1,
+    })
+    db.close()
+  })
+
+  it('refuses to rewrite a ledger event', async () => {
+    const p = paths()
+    const { db } = await openLedgerFile(p, fixedNow)
+    db.prepare(
+      `INSERT INTO seats (name, plan_id, monthly_credits, credit_cap, renewal, renewal_day,
+         price_cents, started_on, created_at)
+       VALUES ('Work', 'recruiter-lite', 30, 120, 'start-day', 5, 17000, '2026-01-05', 'x')`,
+    ).run()
+    db.prepare(
+      "INSERT INTO ledger_events (seat_id, kind, day, credits, recorded_at) VALUES (1, 'purchase', '2026-01-06', 5, 'x')",
+    ).run()
+    expect(() => db.prepare('UPDATE ledger_events SET credits = 500').run()).toThrow(/append-only/)
+    db.close()
+  })
+
   it('backs the file up before a migration runs, and the backup holds the old data', async () => {
     const p = paths()
     const v1 = await openLedgerFile(p, fixedNow)

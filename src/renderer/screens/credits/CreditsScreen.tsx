@@ -150,7 +150,7 @@ export function CreditsScreen() {
         <SeatPicker seats={seats.data} seatId={seat.id} onChange={setChosen} />
       </header>
       {message && (
-        <p className="notice success" role="status">
+        <p className="notice success" role="status" data-testid="notice">
           {message}
         </p>
       )}

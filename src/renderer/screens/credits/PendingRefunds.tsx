@@ -16,7 +16,7 @@ export function PendingRefunds({ balance }: { balance: Balance }) {
       <tbody>
         {balance.pendingRefunds.map((p) => (
           <tr key={p.inmailId}>
-            <td>{p.contact.replace(/^https:\/\/www\.linkedin\.com\/in\//, '')}</td>
+            <td>{p.contact.replace(/^linkedin\.com\/in\//, '')}</td>
             <td>{formatDay(p.sentOn)}</td>
             <td>{formatDay(p.windowClosesOn)}</td>
           </tr>

@@ -84,7 +84,7 @@ export function StatementView({ seatId, today }: { seatId: number; today: string
                 <tbody>
                   {statement.data.entries.map((e, i) => (
                     <tr key={`${e.day}-${i}`}>
-                      <td>{formatDay(e.day)}</td>
+                      <td className="nowrap">{formatDay(e.day)}</td>
                       <td>{e.note}</td>
                       <td className={`num ${e.credits < 0 ? 'negative' : 'positive'}`}>
                         {e.credits > 0 ? `+${e.credits}` : e.credits}

@@ -5,7 +5,11 @@ import { channelName } from '../shared/contract/channel'
 import { AppError, type Envelope, type ErrorInfo } from '../shared/contract/errors'
 import { appHandlers } from './app/handlers'
 import type { HandlerContext, Handlers } from './handler-types'
+import { contactsHandlers } from './contacts/handlers'
 import { creditsHandlers } from './credits/handlers'
+import { outreachHandlers } from './outreach/handlers'
+import { rolesHandlers } from './roles/service'
+import { templatesHandlers } from './templates/service'
 import { seatsHandlers } from './seats/handlers'
 import { settingsHandlers } from './settings/handlers'
 
@@ -14,6 +18,10 @@ export const handlers: Handlers = {
   seats: seatsHandlers,
   credits: creditsHandlers,
   settings: settingsHandlers,
+  contacts: contactsHandlers,
+  roles: rolesHandlers,
+  templates: templatesHandlers,
+  outreach: outreachHandlers,
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

@@ -5,7 +5,10 @@ import { useQuery } from './api/useQuery'
 import { ErrorNotice, Loading } from './components/Notices'
 import { Shell } from './components/Shell'
 import { useScreen, type ScreenId } from './router'
+import { ContactsScreen } from './screens/contacts/ContactsScreen'
 import { CreditsScreen } from './screens/credits/CreditsScreen'
+import { OutreachScreen } from './screens/outreach/OutreachScreen'
+import { TemplatesScreen } from './screens/templates/TemplatesScreen'
 import { Dashboard } from './screens/Dashboard'
 import { FirstRun } from './screens/FirstRun'
 import { Recovery } from './screens/Recovery'
@@ -16,6 +19,9 @@ function Screen({ screen }: { screen: ScreenId }) {
   if (screen === 'dashboard') return <Dashboard />
   if (screen === 'settings') return <Settings />
   if (screen === 'credits') return <CreditsScreen />
+  if (screen === 'outreach') return <OutreachScreen />
+  if (screen === 'contacts') return <ContactsScreen />
+  if (screen === 'templates') return <TemplatesScreen />
   return <Upcoming screen={screen} />
 }
 

@@ -13,15 +13,58 @@ async function seed(app: App): Promise<void> {
     expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
   }
   await run('settings', '--time-zone', 'UTC')
-  await run('seat', 'add', '--name', 'Work', '--plan', 'recruiter-lite', '--since', daysAgo(100), '--balance', '20')
-  for (const [who, ago] of [['ana-silva', 40], ['bo-chen', 12], ['chidi-okafor', 6], ['dana-levi', 3]] as const)
-    await run('send', '--seat', 'Work', '--to', `https://www.linkedin.com/in/${who}`, '--at', `${daysAgo(ago)}T09:30:00Z`)
-  await run('respond', '--to', 'linkedin.com/in/bo-chen', '--at', `${daysAgo(10)}T15:00:00Z`, '--sentiment', 'positive')
-  await run('purchase', '--seat', 'Work', '--credits', '5', '--at', daysAgo(20), '--price-cents', '5000')
+  await run(
+    'seat',
+    'add',
+    '--name',
+    'Work',
+    '--plan',
+    'recruiter-lite',
+    '--since',
+    daysAgo(100),
+    '--balance',
+    '20',
+  )
+  for (const [who, ago] of [
+    ['ana-silva', 40],
+    ['bo-chen', 12],
+    ['chidi-okafor', 6],
+    ['dana-levi', 3],
+  ] as const)
+    await run(
+      'send',
+      '--seat',
+      'Work',
+      '--to',
+      `https://www.linkedin.com/in/${who}`,
+      '--at',
+      `${daysAgo(ago)}T09:30:00Z`,
+    )
+  await run(
+    'respond',
+    '--to',
+    'linkedin.com/in/bo-chen',
+    '--at',
+    `${daysAgo(10)}T15:00:00Z`,
+    '--sentiment',
+    'positive',
+  )
+  await run(
+    'purchase',
+    '--seat',
+    'Work',
+    '--credits',
+    '5',
+    '--at',
+    daysAgo(20),
+    '--price-cents',
+    '5000',
+  )
 }
 
 async function ledgerBalance(app: App): Promise<number> {
-  return JSON.parse((await app.cli('balance', '--seat', 'Work', '--json')).stdout).available as number
+  return JSON.parse((await app.cli('balance', '--seat', 'Work', '--json')).stdout)
+    .available as number
 }
 
 function available(page: Page) {
@@ -37,27 +80,37 @@ test('the Credits screen explains the balance and logs what happened', async ({ 
   await expect(available(page)).toHaveText(String(expected))
 
   // Where the credits come from and what is pending.
-  await expect(page.getByRole('table', { name: 'Credit batches' }).getByRole('row')).not.toHaveCount(1)
+  await expect(
+    page.getByRole('table', { name: 'Credit batches' }).getByRole('row'),
+  ).not.toHaveCount(1)
   const pending = page.getByRole('table', { name: 'Pending refunds' })
   await expect(pending).toContainText('ana-silva')
   await expect(pending).toContainText('dana-levi')
   await expect(pending).not.toContainText('bo-chen')
-  await expect(page.getByRole('img', { name: /Credit balance over time/ }).locator('svg.recharts-surface')).toBeVisible()
+  await expect(
+    page.getByRole('img', { name: /Credit balance over time/ }).locator('svg.recharts-surface'),
+  ).toBeVisible()
   await expect(page.getByTestId('forecast-caption')).toContainText('InMails a week')
-  await expect(page.getByRole('table', { name: 'Statement totals' })).toContainText('Closing balance')
+  await expect(page.getByRole('table', { name: 'Statement totals' })).toContainText(
+    'Closing balance',
+  )
   await screenshot(page, 'credits')
 
   // Log an InMail: one credit fewer.
   await page.getByRole('button', { name: 'Log InMail' }).click()
   const log = page.getByRole('dialog', { name: 'Log an InMail' })
   await log.getByRole('button', { name: 'Log InMail' }).click()
-  await expect(log.getByRole('alert')).toHaveText('Say who it went to: a LinkedIn profile URL or a name.')
+  await expect(log.getByRole('alert')).toHaveText(
+    'Say who it went to: a LinkedIn profile URL or a name.',
+  )
   await log.getByLabel('Person').fill('https://www.linkedin.com/in/eve-martin')
   await log.getByLabel('Template (optional)').fill('Hook A')
   await screenshot(page, 'credits-log-inmail')
   await log.getByRole('button', { name: 'Log InMail' }).click()
   await expect(log).toBeHidden()
-  await expect(page.getByTestId('notice')).toHaveText(/Logged the InMail to https:\/\/www\.linkedin\.com\/in\/eve-martin/)
+  await expect(page.getByTestId('notice')).toHaveText(
+    /Logged the InMail to https:\/\/www\.linkedin\.com\/in\/eve-martin/,
+  )
   await expect(available(page)).toHaveText(String(expected - 1))
 
   // Her reply brings the credit back.
@@ -73,7 +126,9 @@ test('the Credits screen explains the balance and logs what happened', async ({ 
   await page.getByRole('button', { name: 'Log response' }).click()
   await respond.getByLabel('Person').fill('https://www.linkedin.com/in/stranger')
   await respond.getByRole('button', { name: 'Log response' }).click()
-  await expect(respond.getByRole('alert')).toContainText('There is no outreach to https://www.linkedin.com/in/stranger')
+  await expect(respond.getByRole('alert')).toContainText(
+    'There is no outreach to https://www.linkedin.com/in/stranger',
+  )
   await page.keyboard.press('Escape')
 
   // LinkedIn's counter says two fewer: the ledger records an adjustment.
@@ -82,9 +137,13 @@ test('the Credits screen explains the balance and logs what happened', async ({ 
   await reconcile.getByLabel('Credits LinkedIn shows').fill(String(expected - 2))
   await reconcile.getByLabel('Note (optional)').fill('sent two from my phone')
   await reconcile.getByRole('button', { name: 'Reconcile' }).click()
-  await expect(page.getByTestId('notice')).toHaveText(`Adjusted by -2: LinkedIn shows ${expected - 2}, the ledger had ${expected}.`)
+  await expect(page.getByTestId('notice')).toHaveText(
+    `Adjusted by -2: LinkedIn shows ${expected - 2}, the ledger had ${expected}.`,
+  )
   await expect(available(page)).toHaveText(String(expected - 2))
-  await expect(page.getByRole('table', { name: 'Statement entries' })).toContainText('sent two from my phone')
+  await expect(page.getByRole('table', { name: 'Statement entries' })).toContainText(
+    'sent two from my phone',
+  )
   expect(await ledgerBalance(app)).toBe(expected - 2)
 })
 

@@ -27,7 +27,7 @@ test('a new user is welcomed, adds a first seat and lands on the dashboard', asy
   await form.getByRole('button', { name: 'Add seat and continue' }).click()
 
   await expect(ledger.heading('Dashboard')).toBeVisible()
-  const card = page.getByRole('list', { name: 'Seats' }).getByRole('listitem')
+  const card = page.getByRole('list', { name: 'Seats' }).locator(':scope > li')
   await expect(card).toHaveCount(1)
   await expect(card).toContainText('Work Recruiter Lite')
   await expect(card).toContainText('Recruiter Lite')

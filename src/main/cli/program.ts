@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../shared/contract/errors'
 import { appVersion, Backend } from '../backend'
 import { resolveDbPath } from '../paths'
 import { registerAppCommands } from './commands/app'
+import { registerContactCommands } from './commands/contacts'
 import { registerCreditCommands } from './commands/credits'
 import { registerSeatCommands } from './commands/seats'
 import { registerSettingsCommands } from './commands/settings'
@@ -87,6 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerSeatCommands(program, perform)
   registerCreditCommands(program, perform)
   registerSettingsCommands(program, perform)
+  registerContactCommands(program, perform)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -20,6 +20,10 @@ interface ContactRow {
   name: string | null
 }
 
+// A merged contact stands for the one it was merged into.
+const resolved = `SELECT DISTINCT k.id, k.profile_url, k.name FROM contacts c
+  JOIN contacts k ON k.id = coalesce(c.merged_into, c.id)`
+
 const toRef = (row: ContactRow): ContactRef => ({
   id: row.id,
   profileUrl: row.profile_url,
@@ -33,13 +37,12 @@ function describe(who: Recipient): string {
 /** The contact this recipient means, or null if the ledger has never seen them. */
 export function findContact(ledger: Ledger, who: Recipient): ContactRef | null {
   if (who.profileUrl) {
-    const row = ledger.db
-      .prepare('SELECT id, profile_url, name FROM contacts WHERE profile_url = ?')
-      .get(who.profileUrl) as ContactRow | undefined
+    const row = ledger.db.prepare(`${resolved} WHERE c.profile_url = ?`).get(who.profileUrl) as
+      ContactRow | undefined
     return row ? toRef(row) : null
   }
   const rows = ledger.db
-    .prepare('SELECT id, profile_url, name FROM contacts WHERE name = ? COLLATE NOCASE LIMIT 2')
+    .prepare(`${resolved} WHERE c.name = ? COLLATE NOCASE LIMIT 2`)
     .all(who.name ?? '') as ContactRow[]
   if (rows.length > 1)
     throw new AppError(
@@ -49,7 +52,7 @@ export function findContact(ledger: Ledger, who: Recipient): ContactRef | null {
   return rows[0] ? toRef(rows[0]) : null
 }
 
-export function findOrCreateContact(ledger: Ledger, who: Recipient): ContactRef {
+export function findOrCreateContact(ledger: Ledger, who: Recipient, importId?: number): ContactRef {
   const found = findContact(ledger, who)
   if (found) {
     if (!found.name && who.name) {
@@ -59,8 +62,8 @@ export function findOrCreateContact(ledger: Ledger, who: Recipient): ContactRef 
     return found
   }
   const result = ledger.db
-    .prepare('INSERT INTO contacts (profile_url, name, created_at) VALUES (?, ?, ?)')
-    .run(who.profileUrl ?? null, who.name ?? null, ledger.now().toISOString())
+    .prepare('INSERT INTO contacts (profile_url, name, import_id, created_at) VALUES (?, ?, ?, ?)')
+    .run(who.profileUrl ?? null, who.name ?? null, importId ?? null, ledger.now().toISOString())
   return {
     id: Number(result.lastInsertRowid),
     profileUrl: who.profileUrl ?? null,

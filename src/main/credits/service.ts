@@ -28,7 +28,9 @@ import {
   type SeatState,
   type Statement,
 } from './engine'
-import { appendEvent, seatEvents, seatSettings } from './store'
+import { labelIds } from '../outreach/labels'
+import { cachedSeat } from './cache'
+import { appendEvent, seatSettings } from './store'
 import { endOfLocalDay } from './zone'
 import { timeZoneOf } from '../settings/service'
 
@@ -39,12 +41,11 @@ interface Loaded {
   events: LedgerEvent[]
 }
 
+/** The seat's settings and events, from the cache when nothing has changed since (cache.ts). */
 function load(ledger: Ledger, seatId: number): Loaded {
-  const timeZone = timeZoneOf(ledger)
-  return {
-    settings: seatSettings(ledger, seatId, timeZone),
-    events: seatEvents(ledger, seatId, timeZone),
-  }
+  const { settings, events } = cachedSeat(ledger, seatId)
+  // Frozen and shared: nothing here changes an events array, so the mutable type is harmless.
+  return { settings, events: events as LedgerEvent[] }
 }
 
 /** The instant after every event of the seat and after now: "as of the end of the ledger". */
@@ -171,19 +172,19 @@ export function send(ledger: Ledger, input: Input<'send'>): Sent {
     const contact = findOrCreateContact(ledger, input.to)
     const unanswered = ledger.db
       .prepare(
-        `SELECT s.at FROM ledger_events s WHERE s.kind = 'inmail-sent' AND s.contact_id = ? AND s.at <= ?
-           AND NOT EXISTS (SELECT 1 FROM ledger_events r WHERE r.kind = 'response' AND r.inmail_id = s.id)
+        `SELECT s.at FROM live_events s WHERE s.kind = 'inmail-sent' AND s.at <= ?
+           AND s.contact_id IN (SELECT id FROM contacts WHERE id = ? OR merged_into = ?)
+           AND NOT EXISTS (SELECT 1 FROM live_events r WHERE r.kind = 'response' AND r.inmail_id = s.id)
          ORDER BY s.at DESC LIMIT 1`,
       )
-      .get(contact.id, input.at) as { at: string } | undefined
+      .get(input.at, contact.id, contact.id) as { at: string } | undefined
     const eventId = appendEvent(ledger, {
       seatId: input.seatId,
       kind: 'inmail-sent',
       at: input.at,
       contactId: contact.id,
       openProfile: input.openProfile,
-      ...(input.template ? { template: input.template } : {}),
-      ...(input.role ? { role: input.role } : {}),
+      ...labelIds(ledger, input.template, input.role),
     })
     const { state } = stateAfter(ledger, input.seatId, input.at)
     const newlyOverdrawn = state.overdrawn.filter((id) => !overdrawnBefore.has(id))
@@ -211,14 +212,16 @@ function latestInmail(ledger: Ledger, who: Input<'respond'>['to'], at: string) {
   const contact = requireContact(ledger, who)
   const row = ledger.db
     .prepare(
-      `SELECT id, seat_id, at FROM ledger_events WHERE kind = 'inmail-sent' AND contact_id = ? AND at <= ?
+      `SELECT id, seat_id, at FROM live_events
+       WHERE kind IN ('inmail-sent', 'message-sent') AND followup_of IS NULL AND at <= ?
+         AND contact_id IN (SELECT id FROM contacts WHERE id = ? OR merged_into = ?)
        ORDER BY at DESC, id DESC LIMIT 1`,
     )
-    .get(contact.id, at) as { id: number; seat_id: number; at: string } | undefined
+    .get(at, contact.id, contact.id) as { id: number; seat_id: number; at: string } | undefined
   if (!row)
     throw new AppError(
       'NO_OUTREACH',
-      `There is no InMail to ${contact.name ?? contact.profileUrl} sent before ${at}. Check the date and time of the response.`,
+      `There is no outreach to ${contact.name ?? contact.profileUrl} sent before ${at}. Check the date and time of the response.`,
     )
   return { contact, inmail: row }
 }

@@ -1,4 +1,5 @@
 // Reads and appends ledger events. Rows become the engine's typed events here, and nowhere else.
+import type Database from 'better-sqlite3'
 import type { SeatTerms } from '../../shared/contract/seats'
 import { AppError } from '../../shared/contract/errors'
 import type { Ledger } from '../ledger'
@@ -91,26 +92,40 @@ function toEvent(row: EventRow, timeZone: string): LedgerEvent {
   }
 }
 
+/** The kinds the credit engine reads; other outreach (messages, bounces) costs no credit. */
+const engineKinds = `'seat-opened', 'inmail-sent', 'response', 'meeting', 'purchase',
+  'reconciliation', 'adjustment', 'plan-change', 'cancellation'`
+
 const eventColumns = `e.id, e.seat_id, e.kind, e.at, e.day, e.inmail_id, e.credits, e.price_cents,
   e.open_profile, e.response_kind, e.sentiment, e.plan_id, e.terms, e.note, e.reconciliation_id,
   coalesce(c.name, replace(c.profile_url, 'https://www.', '')) AS contact_key`
 
 /**
  * Every event that bears on one seat's credits, in storage order. Responses and meetings are
- * stored on the seat of the InMail they answer, so one query finds them all.
+ * stored on the seat of the InMail they answer, so one query finds them all. With `afterId`,
+ * only those stored after that id (ids only grow: the ledger is append-only).
  */
 export function seatEvents(
   ledger: Ledger,
   seatId: number,
   timeZone = timeZoneOf(ledger),
+  afterId = 0,
 ): LedgerEvent[] {
   const rows = ledger.db
     .prepare(
-      `SELECT ${eventColumns} FROM ledger_events e LEFT JOIN contacts c ON c.id = e.contact_id
-       WHERE e.seat_id = ? ORDER BY e.id`,
+      `SELECT ${eventColumns} FROM live_events e LEFT JOIN contacts c ON c.id = e.contact_id
+       WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
     )
-    .all(seatId) as EventRow[]
+    .all(seatId, afterId) as EventRow[]
   return rows.map((row) => toEvent(row, timeZone))
+}
+
+/** The id of the seat's latest stored row of any kind (0 for none): cheap, from the index. */
+export function lastEventId(ledger: Ledger, seatId: number): number {
+  const row = ledger.db
+    .prepare('SELECT max(id) AS id FROM ledger_events WHERE seat_id = ?')
+    .get(seatId) as { id: number | null }
+  return row.id ?? 0
 }
 
 interface SettingsRow {
@@ -150,7 +165,7 @@ export function seatSettings(
 
 export interface NewEvent {
   seatId: number
-  kind: LedgerEvent['kind']
+  kind: LedgerEvent['kind'] | 'message-sent' | 'bounce'
   at?: string
   day?: string
   contactId?: number
@@ -166,38 +181,63 @@ export interface NewEvent {
   role?: string
   note?: string
   reconciliationId?: number
+  channel?: string
+  followupOf?: number
+  templateVersionId?: number
+  roleId?: number
+  subject?: string | null
+  bodyChars?: number
+  bodyWords?: number
+  importId?: number
+  sourceKey?: string
 }
+
+const appendStatements = new WeakMap<Database.Database, Database.Statement>()
 
 /** Appends one event; call inside the transaction that checks it. Returns its id. */
 export function appendEvent(ledger: Ledger, event: NewEvent): number {
-  const result = ledger.db
-    .prepare(
+  let insert = appendStatements.get(ledger.db)
+  if (!insert) {
+    insert = ledger.db.prepare(
       `INSERT INTO ledger_events (seat_id, kind, at, day, contact_id, inmail_id, credits,
          price_cents, open_profile, response_kind, sentiment, plan_id, terms, template, role, note,
-         reconciliation_id, recorded_at)
+         reconciliation_id, channel, followup_of, template_version_id, role_id, subject, body_chars,
+         body_words, import_id, source_key, recorded_at)
        VALUES (@seatId, @kind, @at, @day, @contactId, @inmailId, @credits, @priceCents,
          @openProfile, @responseKind, @sentiment, @planId, @terms, @template, @role, @note,
-         @reconciliationId, @recordedAt)`,
+         @reconciliationId, @channel, @followupOf, @templateVersionId, @roleId, @subject, @bodyChars,
+         @bodyWords, @importId, @sourceKey, @recordedAt)`,
     )
-    .run({
-      seatId: event.seatId,
-      kind: event.kind,
-      at: event.at ?? null,
-      day: event.day ?? null,
-      contactId: event.contactId ?? null,
-      inmailId: event.inmailId ?? null,
-      credits: event.credits ?? null,
-      priceCents: event.priceCents ?? null,
-      openProfile: event.openProfile === undefined ? null : event.openProfile ? 1 : 0,
-      responseKind: event.responseKind ?? null,
-      sentiment: event.sentiment ?? null,
-      planId: event.planId ?? null,
-      terms: event.terms ? JSON.stringify(event.terms) : null,
-      template: event.template ?? null,
-      role: event.role ?? null,
-      note: event.note ?? null,
-      reconciliationId: event.reconciliationId ?? null,
-      recordedAt: ledger.now().toISOString(),
-    })
+    appendStatements.set(ledger.db, insert)
+  }
+  const result = insert.run({
+    seatId: event.seatId,
+    kind: event.kind,
+    at: event.at ?? null,
+    day: event.day ?? null,
+    contactId: event.contactId ?? null,
+    inmailId: event.inmailId ?? null,
+    credits: event.credits ?? null,
+    priceCents: event.priceCents ?? null,
+    openProfile: event.openProfile === undefined ? null : event.openProfile ? 1 : 0,
+    responseKind: event.responseKind ?? null,
+    sentiment: event.sentiment ?? null,
+    planId: event.planId ?? null,
+    terms: event.terms ? JSON.stringify(event.terms) : null,
+    template: event.template ?? null,
+    role: event.role ?? null,
+    note: event.note ?? null,
+    reconciliationId: event.reconciliationId ?? null,
+    channel: event.channel ?? (event.kind === 'inmail-sent' ? 'inmail' : null),
+    followupOf: event.followupOf ?? null,
+    templateVersionId: event.templateVersionId ?? null,
+    roleId: event.roleId ?? null,
+    subject: event.subject ?? null,
+    bodyChars: event.bodyChars ?? null,
+    bodyWords: event.bodyWords ?? null,
+    importId: event.importId ?? null,
+    sourceKey: event.sourceKey ?? null,
+    recordedAt: ledger.now().toISOString(),
+  })
   return Number(result.lastInsertRowid)
 }

@@ -33,35 +33,102 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'credit ledger: contacts, events, seat policy',
+    name: 'credit ledger and outreach workspace',
     sql: `
       ALTER TABLE seats ADD COLUMN expiry_policy TEXT NOT NULL DEFAULT '90d'
         CHECK (expiry_policy IN ('90d', 'never', 'no-rollover', 'inactive-90d'));
       ALTER TABLE seats ADD COLUMN refund_declines INTEGER NOT NULL DEFAULT 1
         CHECK (refund_declines IN (0, 1));
 
+      -- Each import, so it can be listed and undone as a whole (its events stay, marked undone).
+      CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('linkedin', 'csv')),
+        source TEXT NOT NULL,
+        seat_id INTEGER REFERENCES seats (id),
+        summary TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        undone_at TEXT
+      );
+
       CREATE TABLE contacts (
         id INTEGER PRIMARY KEY,
         profile_url TEXT UNIQUE,
         name TEXT,
+        headline TEXT,
+        company TEXT,
+        email TEXT,
+        open_profile INTEGER NOT NULL DEFAULT 0 CHECK (open_profile IN (0, 1)),
+        tags TEXT NOT NULL DEFAULT '[]',
+        notes TEXT,
+        -- A merged contact points at the one it was merged into; undoing the merge clears it.
+        merged_into INTEGER REFERENCES contacts (id),
+        import_id INTEGER REFERENCES imports (id),
         created_at TEXT NOT NULL,
         CHECK (profile_url IS NOT NULL OR name IS NOT NULL)
       );
       CREATE INDEX contacts_name ON contacts (name COLLATE NOCASE);
+      CREATE INDEX contacts_email ON contacts (email COLLATE NOCASE);
+      CREATE INDEX contacts_merged ON contacts (merged_into);
+
+      CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        kept_id INTEGER NOT NULL REFERENCES contacts (id),
+        merged_id INTEGER NOT NULL REFERENCES contacts (id),
+        -- Contacts that had been merged into merged_id and now point at kept_id.
+        repointed TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        undone_at TEXT
+      );
+
+      CREATE TABLE roles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        client TEXT,
+        family TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paused', 'filled', 'closed')),
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX roles_name_unique ON roles (name COLLATE NOCASE);
+
+      CREATE TABLE templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        channel TEXT NOT NULL
+          CHECK (channel IN ('inmail', 'connection-note', 'message', 'email', 'whatsapp')),
+        archived_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX templates_name_unique ON templates (name COLLATE NOCASE);
+      CREATE TABLE template_versions (
+        id INTEGER PRIMARY KEY,
+        template_id INTEGER NOT NULL REFERENCES templates (id),
+        version INTEGER NOT NULL,
+        subject TEXT,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (template_id, version)
+      );
 
       -- The ledger: the user's facts, append-only. Grants, expiries and refunds are derived.
       CREATE TABLE ledger_events (
         id INTEGER PRIMARY KEY,
         seat_id INTEGER NOT NULL REFERENCES seats (id),
-        kind TEXT NOT NULL CHECK (kind IN ('seat-opened', 'inmail-sent', 'response', 'meeting',
-          'purchase', 'reconciliation', 'adjustment', 'plan-change', 'cancellation')),
+        kind TEXT NOT NULL CHECK (kind IN ('seat-opened', 'inmail-sent', 'message-sent',
+          'response', 'meeting', 'bounce', 'purchase', 'reconciliation', 'adjustment',
+          'plan-change', 'cancellation')),
         -- Timed events (sends, responses, meetings) carry a UTC instant; day events (opening,
         -- purchase, reconciliation, plan change, cancellation) carry the calendar day, so a
         -- change of time zone never moves them to another day.
         at TEXT,
         day TEXT,
         contact_id INTEGER REFERENCES contacts (id),
+        -- For responses, meetings and bounces: the message they answer.
         inmail_id INTEGER REFERENCES ledger_events (id),
+        -- How a message went: inmail, open-profile, message, connection-note, email, whatsapp.
+        channel TEXT,
+        -- For a follow-up in the same thread: the message it follows.
+        followup_of INTEGER REFERENCES ledger_events (id),
         credits INTEGER,
         price_cents INTEGER,
         open_profile INTEGER CHECK (open_profile IN (0, 1)),
@@ -71,7 +138,15 @@ export const migrations: readonly Migration[] = [
         terms TEXT,
         template TEXT,
         role TEXT,
+        template_version_id INTEGER REFERENCES template_versions (id),
+        role_id INTEGER REFERENCES roles (id),
+        subject TEXT,
+        body_chars INTEGER,
+        body_words INTEGER,
         note TEXT,
+        import_id INTEGER REFERENCES imports (id),
+        -- What an imported row was (file, conversation, line): re-importing it adds nothing.
+        source_key TEXT,
         reconciliation_id INTEGER REFERENCES ledger_events (id),
         recorded_at TEXT NOT NULL,
         CHECK ((at IS NULL) <> (day IS NULL))
@@ -79,10 +154,23 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX ledger_events_seat ON ledger_events (seat_id);
       CREATE INDEX ledger_events_contact ON ledger_events (contact_id, at);
       CREATE INDEX ledger_events_inmail ON ledger_events (inmail_id);
+      CREATE INDEX ledger_events_source ON ledger_events (source_key);
+      CREATE INDEX ledger_events_import ON ledger_events (import_id);
+      CREATE INDEX ledger_events_kind_at ON ledger_events (kind, at);
       CREATE TRIGGER ledger_events_append_only BEFORE UPDATE ON ledger_events
       BEGIN
         SELECT RAISE(ABORT, 'ledger events are append-only');
       END;
+      CREATE TRIGGER ledger_events_no_delete BEFORE DELETE ON ledger_events
+      BEGIN
+        SELECT RAISE(ABORT, 'ledger events are append-only');
+      END;
+
+      -- The events in force: everything but what came in with an import the user undid.
+      CREATE VIEW live_events AS
+        SELECT * FROM ledger_events
+        WHERE import_id IS NULL
+           OR import_id IN (SELECT id FROM imports WHERE undone_at IS NULL);
 
       -- Every seat gets its opening event: one monthly grant, with the terms it started on.
       INSERT INTO ledger_events (seat_id, kind, day, credits, plan_id, terms, recorded_at)

@@ -1,11 +1,15 @@
 // The frame around every screen: a skip link, the sidebar and the main area.
 import type { ReactNode } from 'react'
 import { hrefFor, screens, type ScreenId } from '../router'
+import { QuickLog } from './QuickLog'
 
 const icons: Record<ScreenId, string> = {
   dashboard: '◧',
   credits: '◎',
   outreach: '✉',
+  contacts: '☺',
+  templates: '✎',
+  import: '⇩',
   sequences: '↻',
   reports: '▤',
   settings: '⚙',
@@ -24,6 +28,7 @@ export function Shell({ screen, children }: { screen: ScreenId; children: ReactN
           </span>
           Outreach Ledger
         </div>
+        <QuickLog />
         <ul>
           {screens.map((s) => (
             <li key={s.id}>

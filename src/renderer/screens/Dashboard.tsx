@@ -1,5 +1,6 @@
 import type { Seat } from '../../shared/contract'
 import { api } from '../api/client'
+import { useLedgerVersion } from '../api/changes'
 import { useQuery } from '../api/useQuery'
 import { EmptyState, ErrorNotice, Loading } from '../components/Notices'
 import { formatCents, formatDay, ordinal } from '../format'
@@ -12,11 +13,12 @@ function renews(seat: Seat): string {
 }
 
 export function Dashboard() {
+  const changes = useLedgerVersion()
   const seats = useQuery(async () => {
     const list = await api.seats.list({})
     const balances = await Promise.all(list.map((seat) => api.credits.balance({ seatId: seat.id })))
     return list.map((seat, i) => ({ seat, balance: balances[i]! }))
-  }, [])
+  }, [changes])
   return (
     <>
       <header className="page-header">

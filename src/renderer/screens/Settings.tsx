@@ -7,6 +7,7 @@ import { SeatForm } from '../components/SeatForm'
 import { Dialog } from '../components/Dialog'
 import { SeatRow } from './settings/SeatRow'
 import { DataSection } from './settings/DataSection'
+import { RolesSection } from './settings/RolesSection'
 
 export function Settings() {
   const [showArchived, setShowArchived] = useState(false)
@@ -82,6 +83,7 @@ export function Settings() {
           </table>
         )}
       </section>
+      <RolesSection />
       <DataSection />
     </>
   )

@@ -4,9 +4,9 @@ import { EmptyState } from '../components/Notices'
 import { hrefFor, type ScreenId } from '../router'
 
 const upcoming: Partial<Record<ScreenId, { title: string; body: string }>> = {
-  outreach: {
-    title: 'Outreach',
-    body: 'Every InMail, connection note and follow-up you log or import from LinkedIn will be listed here.',
+  import: {
+    title: 'Import',
+    body: 'Bring in your LinkedIn data export (messages.csv) or a spreadsheet of past outreach.',
   },
   sequences: {
     title: 'Sequences',

@@ -74,7 +74,7 @@ export const profileUrl = z
 const personName = z.string().trim().min(1).max(200)
 
 /** Who an InMail went to: a profile URL, a name, or both. */
-const recipient = z
+export const recipient = z
   .object({ profileUrl: profileUrl.optional(), name: personName.optional() })
   .refine((r) => r.profileUrl !== undefined || r.name !== undefined, {
     error: 'Say who it went to: a LinkedIn profile URL or a name.',

@@ -3,9 +3,11 @@ import type { Api as ApiOf, EnvelopeApi as EnvelopeApiOf } from './channel'
 import { app } from './app'
 import { credits } from './credits'
 import { seats } from './seats'
+import { outreach } from './outreach'
 import { settings } from './settings'
+import { contacts, roles, templates } from './workspace'
 
-export const contract = { app, seats, credits, settings }
+export const contract = { app, seats, credits, settings, contacts, roles, templates, outreach }
 
 export type AppContract = typeof contract
 export type Api = ApiOf<AppContract>
@@ -16,3 +18,13 @@ export type { Seat, SeatTerms } from './seats'
 export type { Balance, Reconciled, Responded, Sent, TimelinePoint } from './credits'
 export type { Settings } from './settings'
 export * from './errors'
+export type {
+  ContactDetail,
+  ContactSummary,
+  DuplicatePair,
+  OutreachStatus,
+  Role,
+  TemplateSummary,
+  TimelineItem,
+} from './workspace'
+export type { OutreachChannel, OutreachRow } from './outreach'

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { Seat } from '../../../shared/contract'
 import { api } from '../../api/client'
+import { useLedgerVersion } from '../../api/changes'
 import { useQuery } from '../../api/useQuery'
 import { balanceSeries, thin } from '../../charts/balance-series'
 import { BalanceChart } from '../../charts/BalanceChart'
@@ -112,6 +113,7 @@ function SeatCredits({
 }
 
 export function CreditsScreen() {
+  const changes = useLedgerVersion()
   const seats = useQuery(() => api.seats.list({}), [])
   const [chosen, setChosen] = useState<number | null>(null)
   const [version, setVersion] = useState(0)
@@ -156,7 +158,7 @@ export function CreditsScreen() {
       )}
       <SeatCredits
         seat={seat}
-        version={version}
+        version={version + changes}
         onChanged={(text) => {
           setMessage(text)
           setVersion((v) => v + 1)

@@ -1,0 +1,197 @@
+// The outreach table: every opening message with its status, filtered and sorted in SQL.
+import type * as z from 'zod'
+import type { OutreachRow } from '../../shared/contract/outreach'
+import type { outreach as outreachContract } from '../../shared/contract/outreach'
+import { AppError } from '../../shared/contract/errors'
+import { findOrCreateContact } from '../contacts/service'
+import { appendEvent } from '../credits/store'
+import type { Ledger } from '../ledger'
+import { getSeat } from '../seats/service'
+import { channelCase, isOpening, messageFacts, ninetyDaysBefore, statusCase } from './status'
+import { labelIds } from './labels'
+
+type ListInput = z.output<(typeof outreachContract)['list']['input']>
+
+const sortColumns: Record<ListInput['sort'], string> = {
+  sentAt: 'sent_at',
+  contact: 'contact COLLATE NOCASE',
+  status: 'status',
+  seat: 'seat COLLATE NOCASE',
+  template: 'template COLLATE NOCASE',
+  role: 'role COLLATE NOCASE',
+}
+
+interface Row {
+  id: number
+  sent_at: string
+  seat_id: number
+  seat: string
+  channel: OutreachRow['channel']
+  contact_id: number
+  contact: string
+  profile_url: string | null
+  template: string | null
+  role: string | null
+  subject: string | null
+  status: OutreachRow['status']
+  responded_at: string | null
+  sentiment: OutreachRow['sentiment']
+  followups: number
+  imported: number
+}
+
+export function listOutreach(
+  ledger: Ledger,
+  input: ListInput,
+): { rows: OutreachRow[]; total: number } {
+  const where: string[] = []
+  const params: Record<string, string | number> = { now90: ninetyDaysBefore(ledger.now()) }
+  if (input.seatId !== undefined) {
+    where.push('seat_id = @seatId')
+    params.seatId = input.seatId
+  }
+  if (input.channel) {
+    where.push('channel = @channel')
+    params.channel = input.channel
+  }
+  if (input.role) {
+    where.push('role = @role COLLATE NOCASE')
+    params.role = input.role
+  }
+  if (input.template) {
+    where.push('template = @template COLLATE NOCASE')
+    params.template = input.template
+  }
+  if (input.status) {
+    where.push('status = @status')
+    params.status = input.status
+  }
+  if (input.from) {
+    where.push('substr(sent_at, 1, 10) >= @from')
+    params.from = input.from
+  }
+  if (input.to) {
+    where.push('substr(sent_at, 1, 10) <= @to')
+    params.to = input.to
+  }
+  if (input.search) {
+    where.push(
+      "(contact LIKE @search ESCAPE '\\' OR coalesce(profile_url, '') LIKE @search ESCAPE '\\')",
+    )
+    params.search = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  }
+  const base = `
+    WITH messages AS (
+      SELECT m.id, m.at AS sent_at, m.seat_id, s.name AS seat, ${channelCase} AS channel,
+        coalesce(c.merged_into, c.id) AS contact_id,
+        coalesce(k.name, replace(k.profile_url, 'https://www.', ''), '(unknown)') AS contact,
+        k.profile_url, m.template, m.role, m.subject, m.import_id IS NOT NULL AS imported,
+        ${messageFacts}
+      FROM live_events m
+      JOIN seats s ON s.id = m.seat_id
+      JOIN contacts c ON c.id = m.contact_id
+      JOIN contacts k ON k.id = coalesce(c.merged_into, c.id)
+      WHERE ${isOpening}
+    ),
+    rows AS (SELECT *, ${statusCase} AS status FROM messages)
+    SELECT * FROM rows ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`
+  const total = (
+    ledger.db.prepare(`SELECT count(*) AS n FROM (${base})`).get(params) as { n: number }
+  ).n
+  const rows = ledger.db
+    .prepare(
+      `${base} ORDER BY ${sortColumns[input.sort]} ${input.direction === 'asc' ? 'ASC' : 'DESC'}, id ${input.direction === 'asc' ? 'ASC' : 'DESC'}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[]
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      sentAt: r.sent_at,
+      seatId: r.seat_id,
+      seat: r.seat,
+      channel: r.channel,
+      contactId: r.contact_id,
+      contact: r.contact,
+      profileUrl: r.profile_url,
+      template: r.template,
+      role: r.role,
+      subject: r.subject,
+      status: r.status,
+      respondedAt: r.responded_at,
+      sentiment: r.sentiment,
+      followups: r.followups,
+      imported: r.imported === 1,
+    })),
+  }
+}
+
+type MarkInput = z.output<(typeof outreachContract)['mark']['input']>
+
+/** Marks messages in one transaction; a message already marked so is left as it is. */
+export function markOutreach(ledger: Ledger, input: MarkInput): { changed: number } {
+  const at = input.at ?? ledger.now().toISOString()
+  return ledger.db.transaction(() => {
+    const find = ledger.db.prepare(
+      `SELECT m.id, m.seat_id, m.contact_id, m.at,
+         EXISTS (SELECT 1 FROM live_events r WHERE r.inmail_id = m.id AND r.kind = @kind
+                 AND (@sentiment IS NULL OR r.sentiment = @sentiment)) AS done
+       FROM live_events m WHERE m.id = @id AND m.kind IN ('inmail-sent', 'message-sent')`,
+    )
+    const kind =
+      input.action === 'meeting' ? 'meeting' : input.action === 'bounced' ? 'bounce' : 'response'
+    let changed = 0
+    for (const id of input.messageIds) {
+      const message = find.get({
+        id,
+        kind,
+        sentiment: input.action === 'positive' ? 'positive' : null,
+      }) as
+        { id: number; seat_id: number; contact_id: number; at: string; done: number } | undefined
+      if (!message)
+        throw new AppError('NOT_FOUND', `There is no message #${id}; nothing was marked.`)
+      if (message.done) continue
+      if (at < message.at)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Message #${id} was sent on ${message.at}, after ${at}; nothing was marked.`,
+        )
+      appendEvent(ledger, {
+        seatId: message.seat_id,
+        kind,
+        at,
+        contactId: message.contact_id,
+        inmailId: message.id,
+        ...(kind === 'response'
+          ? {
+              responseKind: 'reply' as const,
+              sentiment: input.action === 'positive' ? ('positive' as const) : ('neutral' as const),
+            }
+          : {}),
+      })
+      changed++
+    }
+    return { changed }
+  })()
+}
+
+type LogInput = z.output<(typeof outreachContract)['log']['input']>
+
+export function logMessage(ledger: Ledger, input: LogInput): { eventId: number } {
+  return ledger.db.transaction(() => {
+    const seat = getSeat(ledger, input.seatId)
+    if (seat.archivedAt)
+      throw new AppError('SEAT_ARCHIVED', `${seat.name} is archived. Restore it in Settings first.`)
+    const contact = findOrCreateContact(ledger, input.to)
+    const eventId = appendEvent(ledger, {
+      seatId: input.seatId,
+      kind: 'message-sent',
+      channel: input.channel,
+      at: input.at,
+      contactId: contact.id,
+      ...labelIds(ledger, input.template, input.role),
+    })
+    return { eventId }
+  })()
+}

@@ -1,0 +1,133 @@
+import type { RefObject } from 'react'
+import { outreachChannels, outreachStatuses } from '../../../shared/contract/outreach'
+import { api } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
+import { channelLabel, statusLabel } from './labels'
+
+export interface OutreachFilters {
+  seatId?: number
+  channel?: (typeof outreachChannels)[number]
+  status?: (typeof outreachStatuses)[number]
+  template?: string
+  role?: string
+  from?: string
+  to?: string
+  search?: string
+}
+
+/** Sets one filter; an empty value removes it, so the object only names what is set. */
+function set<K extends keyof OutreachFilters>(
+  filters: OutreachFilters,
+  key: K,
+  value: OutreachFilters[K] | '',
+): OutreachFilters {
+  const next: OutreachFilters = { ...filters, [key]: value }
+  return Object.fromEntries(
+    Object.entries(next).filter(([, v]) => v !== '' && v !== undefined),
+  ) as OutreachFilters
+}
+
+export function Filters({
+  filters,
+  onChange,
+  searchRef,
+}: {
+  filters: OutreachFilters
+  onChange: (f: OutreachFilters) => void
+  searchRef: RefObject<HTMLInputElement | null>
+}) {
+  const seats = useQuery(() => api.seats.list({ includeArchived: true }), [])
+  return (
+    <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Search
+        <input
+          ref={searchRef}
+          type="search"
+          value={filters.search ?? ''}
+          placeholder="Name or profile"
+          onChange={(e) => onChange(set(filters, 'search', e.target.value))}
+        />
+      </label>
+      <label>
+        Seat
+        <select
+          value={filters.seatId ?? ''}
+          onChange={(e) =>
+            onChange(set(filters, 'seatId', e.target.value ? Number(e.target.value) : ''))
+          }
+        >
+          <option value="">All seats</option>
+          {seats.state === 'done' &&
+            seats.data.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Channel
+        <select
+          value={filters.channel ?? ''}
+          onChange={(e) =>
+            onChange(set(filters, 'channel', e.target.value as OutreachFilters['channel'] | ''))
+          }
+        >
+          <option value="">All channels</option>
+          {outreachChannels.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select
+          value={filters.status ?? ''}
+          onChange={(e) =>
+            onChange(set(filters, 'status', e.target.value as OutreachFilters['status'] | ''))
+          }
+        >
+          <option value="">Any status</option>
+          {outreachStatuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Template
+        <input
+          value={filters.template ?? ''}
+          onChange={(e) => onChange(set(filters, 'template', e.target.value))}
+        />
+      </label>
+      <label>
+        Role
+        <input
+          value={filters.role ?? ''}
+          onChange={(e) => onChange(set(filters, 'role', e.target.value))}
+        />
+      </label>
+      <label>
+        From
+        <input
+          type="date"
+          value={filters.from ?? ''}
+          onChange={(e) => onChange(set(filters, 'from', e.target.value))}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="date"
+          value={filters.to ?? ''}
+          onChange={(e) => onChange(set(filters, 'to', e.target.value))}
+        />
+      </label>
+    </form>
+  )
+}

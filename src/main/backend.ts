@@ -9,6 +9,7 @@ import { backupFileName, backupTo, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
 import { integrityProblems, openLedgerFile } from './db/open'
 import { dispatch } from './handlers'
+import { ImportJobs } from './imports/service'
 import type { HandlerContext } from './handler-types'
 import type { Ledger } from './ledger'
 import { ledgerPaths, type LedgerPaths } from './paths'
@@ -37,6 +38,7 @@ function contextFor(backend: Backend): HandlerContext {
 export class Backend {
   readonly paths: LedgerPaths
   readonly now: () => Date
+  readonly importJobs = new ImportJobs()
   private state: State
 
   private constructor(paths: LedgerPaths, now: () => Date, state: State) {

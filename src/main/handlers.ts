@@ -7,6 +7,7 @@ import { appHandlers } from './app/handlers'
 import type { HandlerContext, Handlers } from './handler-types'
 import { contactsHandlers } from './contacts/handlers'
 import { creditsHandlers } from './credits/handlers'
+import { importsHandlers } from './imports/handlers'
 import { outreachHandlers } from './outreach/handlers'
 import { rolesHandlers } from './roles/service'
 import { templatesHandlers } from './templates/service'
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   roles: rolesHandlers,
   templates: templatesHandlers,
   outreach: outreachHandlers,
+  imports: importsHandlers,
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

@@ -10,6 +10,7 @@ import { CreditsScreen } from './screens/credits/CreditsScreen'
 import { OutreachScreen } from './screens/outreach/OutreachScreen'
 import { TemplatesScreen } from './screens/templates/TemplatesScreen'
 import { Dashboard } from './screens/Dashboard'
+import { ImportScreen } from './screens/import/ImportScreen'
 import { FirstRun } from './screens/FirstRun'
 import { Recovery } from './screens/Recovery'
 import { Settings } from './screens/Settings'
@@ -22,6 +23,7 @@ function Screen({ screen }: { screen: ScreenId }) {
   if (screen === 'outreach') return <OutreachScreen />
   if (screen === 'contacts') return <ContactsScreen />
   if (screen === 'templates') return <TemplatesScreen />
+  if (screen === 'import') return <ImportScreen />
   return <Upcoming screen={screen} />
 }
 

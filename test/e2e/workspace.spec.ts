@@ -225,4 +225,36 @@ test('templates: the checker speaks as you type, and each template shows its rep
     list.getByRole('button', { name: /Hook A/ }).getByTestId('template-rate'),
   ).toHaveText(/0% replies of 3 sent \(95% interval 0%–\d+%\) — small sample, not yet meaningful/)
   await screenshot(page, 'templates')
+
+  // Write to Ana from the template: copying logs nothing; "I sent it" logs the InMail.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const count = async () =>
+    JSON.parse((await app.cli('balance', '--seat', 'Work', '--json')).stdout).available as number
+  const before = await count()
+  await ledger.go('Contacts')
+  await page
+    .getByRole('list', { name: 'People' })
+    .getByRole('button', { name: /ana-silva/ })
+    .click()
+  const panel = page.getByRole('region', { name: /Contact:/ })
+  await panel.getByLabel('Write from a template').selectOption({ label: 'Hook A' })
+  await expect(panel.getByRole('note')).toContainText('No value for {company}, {firstName}')
+  await panel.getByLabel('Name').fill('Ana Silva')
+  await panel.getByLabel('Company').fill('Acme')
+  await panel.getByRole('button', { name: 'Save details' }).click()
+  await expect(panel.getByRole('heading', { name: 'Ana Silva' })).toBeVisible()
+  await panel.getByLabel('Write from a template').selectOption({ label: 'Hook A' })
+  await expect(panel.getByLabel('Message to send')).toContainText(
+    'Saw your talk on search at Acme, Ana.',
+  )
+  await panel.getByRole('button', { name: 'Copy' }).click()
+  await expect(panel.getByRole('button', { name: 'Copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^Search platform lead\n\nSaw your talk/,
+  )
+  expect(await count()).toBe(before)
+  await panel.getByRole('button', { name: 'I sent it' }).click()
+  await expect(panel.getByRole('status').filter({ hasText: 'Logged as sent' })).toBeVisible()
+  expect(await count()).toBe(before - 1)
+  await expect(panel.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(2)
 })

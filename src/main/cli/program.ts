@@ -7,6 +7,7 @@ import { resolveDbPath } from '../paths'
 import { registerAppCommands } from './commands/app'
 import { registerContactCommands } from './commands/contacts'
 import { registerCreditCommands } from './commands/credits'
+import { registerImportCommands } from './commands/imports'
 import { registerSeatCommands } from './commands/seats'
 import { registerSettingsCommands } from './commands/settings'
 
@@ -89,6 +90,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerCreditCommands(program, perform)
   registerSettingsCommands(program, perform)
   registerContactCommands(program, perform)
+  registerImportCommands(program, perform)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -35,16 +35,16 @@ function describe(who: Recipient): string {
 }
 
 /** The contact this recipient means, or null if the ledger has never seen them. */
-export function findContact(ledger: Ledger, who: Recipient): ContactRef | null {
+export function findContact(ledger: Ledger, who: Recipient, pickFirst = false): ContactRef | null {
   if (who.profileUrl) {
     const row = ledger.db.prepare(`${resolved} WHERE c.profile_url = ?`).get(who.profileUrl) as
       ContactRow | undefined
     return row ? toRef(row) : null
   }
   const rows = ledger.db
-    .prepare(`${resolved} WHERE c.name = ? COLLATE NOCASE LIMIT 2`)
+    .prepare(`${resolved} WHERE c.name = ? COLLATE NOCASE ORDER BY k.id LIMIT 2`)
     .all(who.name ?? '') as ContactRow[]
-  if (rows.length > 1)
+  if (rows.length > 1 && !pickFirst)
     throw new AppError(
       'AMBIGUOUS_CONTACT',
       `More than one person is named "${who.name}". Give their LinkedIn profile URL instead.`,
@@ -52,8 +52,9 @@ export function findContact(ledger: Ledger, who: Recipient): ContactRef | null {
   return rows[0] ? toRef(rows[0]) : null
 }
 
+/** An import passes its id: contacts it creates are tagged, and a shared name picks the first. */
 export function findOrCreateContact(ledger: Ledger, who: Recipient, importId?: number): ContactRef {
-  const found = findContact(ledger, who)
+  const found = findContact(ledger, who, importId !== undefined)
   if (found) {
     if (!found.name && who.name) {
       ledger.db.prepare('UPDATE contacts SET name = ? WHERE id = ?').run(who.name, found.id)

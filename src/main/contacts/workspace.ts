@@ -37,6 +37,10 @@ interface SummaryRow {
   status: ContactSummary['status']
 }
 
+// A contact that only an undone import brought in is hidden with that import.
+const visible = `(k.import_id IS NULL OR k.import_id IN (SELECT id FROM imports WHERE undone_at IS NULL)
+  OR EXISTS (SELECT 1 FROM live_events e WHERE e.contact_id = k.id))`
+
 // Per person: their messages (merged contacts included) and the status of the latest one.
 const summarySql = `
   WITH messages AS (
@@ -52,7 +56,7 @@ const summarySql = `
   SELECT k.id, k.name, k.profile_url, k.headline, k.company, k.email, k.open_profile, k.tags, k.notes,
     coalesce(l.messages, 0) AS messages, l.last_contact_at, l.status
   FROM contacts k LEFT JOIN latest l ON l.person = k.id
-  WHERE k.merged_into IS NULL`
+  WHERE k.merged_into IS NULL AND ${visible}`
 
 function toSummary(row: SummaryRow): ContactSummary {
   return {
@@ -82,7 +86,9 @@ export function listContacts(
     OR k.company LIKE @search ESCAPE '\\' OR k.email LIKE @search ESCAPE '\\')`
   const total = (
     ledger.db
-      .prepare(`SELECT count(*) AS n FROM contacts k WHERE k.merged_into IS NULL AND ${filter}`)
+      .prepare(
+        `SELECT count(*) AS n FROM contacts k WHERE k.merged_into IS NULL AND ${visible} AND ${filter}`,
+      )
       .get(params) as { n: number }
   ).n
   const rows = ledger.db
@@ -262,7 +268,7 @@ export function findDuplicates(ledger: Ledger): DuplicatePair[] {
       .prepare(
         `SELECT id, name, profile_url, headline, company, email, open_profile, tags, notes,
            0 AS messages, NULL AS last_contact_at, NULL AS status
-         FROM contacts WHERE merged_into IS NULL ORDER BY id`,
+         FROM contacts k WHERE merged_into IS NULL AND ${visible} ORDER BY id`,
       )
       .all() as SummaryRow[]
   ).map(toSummary)

@@ -1,4 +1,5 @@
 import type { DomainHandlers } from '../handler-types'
+import { seatCost } from './cost'
 import {
   balance,
   cancel,
@@ -19,6 +20,7 @@ export const creditsHandlers: DomainHandlers<'credits'> = {
   statement: (input, { ledger }) => seatStatement(ledger, input),
   forecast: (input, { ledger }) => seatForecast(ledger, input),
   timeline: (input, { ledger }) => timeline(ledger, input),
+  cost: (input, { ledger }) => seatCost(ledger, input),
   send: (input, { ledger }) => send(ledger, input),
   respond: (input, { ledger }) => respond(ledger, input),
   meeting: (input, { ledger }) => meeting(ledger, input),

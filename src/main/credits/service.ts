@@ -120,7 +120,10 @@ export function seatStatement(ledger: Ledger, input: Input<'statement'>): Statem
 
 export function seatForecast(ledger: Ledger, input: Input<'forecast'>): Forecast {
   const { settings, events } = load(ledger, input.seatId)
-  const asOf = endOfLocalDay(input.at ?? localDay(ledger.now().toISOString(), settings.timeZone), settings.timeZone)
+  const asOf = endOfLocalDay(
+    input.at ?? localDay(ledger.now().toISOString(), settings.timeZone),
+    settings.timeZone,
+  )
   return forecast(settings, events, asOf, {
     ...(input.perWeek !== undefined ? { perWeek: input.perWeek } : {}),
     ...(input.responseRate !== undefined ? { responseRate: input.responseRate } : {}),

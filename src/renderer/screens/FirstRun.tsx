@@ -1,7 +1,10 @@
-// Shown while there are no seats: add the first one, or (soon) import LinkedIn history.
+// Shown while there are no seats: add the first one, then (if wanted) import LinkedIn history.
+import { useState } from 'react'
 import { SeatForm } from '../components/SeatForm'
+import { navigate } from '../router'
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
+  const [importNext, setImportNext] = useState(true)
   return (
     <main id="main" className="first-run">
       <header>
@@ -20,18 +23,29 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           <p className="muted">
             The LinkedIn subscription you send InMail from. You can add more later in Settings.
           </p>
-          <SeatForm submitLabel="Add seat and continue" onAdded={onDone} />
+          <SeatForm
+            submitLabel="Add seat and continue"
+            onAdded={() => {
+              if (importNext) navigate('import')
+              onDone()
+            }}
+          />
         </section>
         <section className="card subtle" aria-labelledby="import-heading">
           <h2 id="import-heading">Import your LinkedIn history</h2>
           <p className="muted">
             Bring in past InMails and replies from LinkedIn's "Get a copy of your data" export
-            (messages.csv). Import arrives in the next update; add a seat now and your history can
-            be imported into it then.
+            (messages.csv), or a spreadsheet you kept. You will see what was found before anything
+            is written, and can undo an import at any time.
           </p>
-          <button type="button" className="button" disabled aria-describedby="import-heading">
-            Import from LinkedIn export (coming soon)
-          </button>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={importNext}
+              onChange={(e) => setImportNext(e.target.checked)}
+            />
+            Take me to Import after adding my seat
+          </label>
         </section>
       </div>
     </main>

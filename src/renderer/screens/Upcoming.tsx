@@ -4,10 +4,6 @@ import { EmptyState } from '../components/Notices'
 import { hrefFor, type ScreenId } from '../router'
 
 const upcoming: Partial<Record<ScreenId, { title: string; body: string }>> = {
-  import: {
-    title: 'Import',
-    body: 'Bring in your LinkedIn data export (messages.csv) or a spreadsheet of past outreach.',
-  },
   sequences: {
     title: 'Sequences',
     body: "Follow-up plans (InMail on day 0, bump on day 3, new angle on day 7, exit on day 14) and today's agenda will live here.",

@@ -46,6 +46,25 @@ export interface Responded {
   refunded: boolean
 }
 
+/** What outreach cost over a period, and what each result cost (null when there was none). */
+export interface CostSummary {
+  from: string
+  to: string
+  /** The plan's monthly price spread over the days of the period. */
+  subscriptionCents: number
+  purchasedCents: number
+  totalCents: number
+  /** InMails sent in the period that spent a credit (Open Profile excluded). */
+  creditInmails: number
+  responses: number
+  positive: number
+  meetings: number
+  perInmailCents: number | null
+  perResponseCents: number | null
+  perPositiveCents: number | null
+  perMeetingCents: number | null
+}
+
 export interface Reconciled {
   reconciliationId: number
   computed: number
@@ -115,6 +134,14 @@ export const credits = {
         .max(52, { error: 'Forecast at most 52 weeks ahead.' })
         .optional(),
     }),
+  ),
+  cost: channel<CostSummary>()(
+    z
+      .object({ seatId, from: calendarDay, to: calendarDay })
+      .refine((p) => p.from <= p.to, { error: 'The period must start on or before its end.' })
+      .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 3700 * 86_400_000, {
+        error: 'Choose a period of at most ten years.',
+      }),
   ),
   timeline: channel<TimelinePoint[]>()(
     z

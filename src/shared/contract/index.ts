@@ -3,11 +3,22 @@ import type { Api as ApiOf, EnvelopeApi as EnvelopeApiOf } from './channel'
 import { app } from './app'
 import { credits } from './credits'
 import { seats } from './seats'
+import { imports } from './imports'
 import { outreach } from './outreach'
 import { settings } from './settings'
 import { contacts, roles, templates } from './workspace'
 
-export const contract = { app, seats, credits, settings, contacts, roles, templates, outreach }
+export const contract = {
+  app,
+  seats,
+  credits,
+  settings,
+  contacts,
+  roles,
+  templates,
+  outreach,
+  imports,
+}
 
 export type AppContract = typeof contract
 export type Api = ApiOf<AppContract>
@@ -15,7 +26,7 @@ export type EnvelopeApi = EnvelopeApiOf<AppContract>
 
 export type { AppStatus, BackupFile, DoctorReport } from './app'
 export type { Seat, SeatTerms } from './seats'
-export type { Balance, Reconciled, Responded, Sent, TimelinePoint } from './credits'
+export type { Balance, CostSummary, Reconciled, Responded, Sent, TimelinePoint } from './credits'
 export type { Settings } from './settings'
 export * from './errors'
 export type {
@@ -28,3 +39,11 @@ export type {
   TimelineItem,
 } from './workspace'
 export type { OutreachChannel, OutreachRow } from './outreach'
+export type {
+  CsvPreview,
+  ImportJob,
+  ImportPreview,
+  ImportRecord,
+  ImportSummary,
+  PreviewRow,
+} from './imports'

@@ -450,3 +450,65 @@ describe('reading the ledger', () => {
     expect(balance.warnings.map((w) => w.code)).toContain('OVERDRAWN')
   })
 })
+
+describe('what outreach cost', () => {
+  it('spreads the plan price over the days and divides by what it bought', async () => {
+    const { backend, seat } = await ledgerWithSeat()
+    for (const who of ['a', 'b', 'c', 'd'])
+      await call(backend, 'credits.send', {
+        seatId: seat.id,
+        to: { profileUrl: `linkedin.com/in/${who}` },
+        at: '2026-01-10T09:00:00Z',
+      })
+    await call(backend, 'credits.send', {
+      seatId: seat.id,
+      to: { profileUrl: 'linkedin.com/in/free' },
+      at: '2026-01-10T09:00:00Z',
+      openProfile: true,
+    })
+    await call(backend, 'credits.respond', {
+      to: { profileUrl: 'linkedin.com/in/a' },
+      at: '2026-01-11T09:00:00Z',
+      sentiment: 'positive',
+    })
+    await call(backend, 'credits.respond', {
+      to: { profileUrl: 'linkedin.com/in/b' },
+      at: '2026-01-11T09:00:00Z',
+    })
+    await call(backend, 'credits.meeting', {
+      to: { profileUrl: 'linkedin.com/in/a' },
+      at: '2026-01-12T09:00:00Z',
+    })
+    await call(backend, 'credits.purchase', {
+      seatId: seat.id,
+      credits: 10,
+      at: '2026-01-20',
+      priceCents: 10000,
+    })
+    // Recruiter Lite at $170 a month, 27 days of January (from the 5th): 17000 × 12 / 365 × 27 = 15090.4
+    const cost = await call<Record<string, number | null>>(backend, 'credits.cost', {
+      seatId: seat.id,
+      from: '2026-01-01',
+      to: '2026-01-31',
+    })
+    expect(cost).toMatchObject({
+      subscriptionCents: 15090,
+      purchasedCents: 10000,
+      totalCents: 25090,
+      creditInmails: 4,
+      responses: 2,
+      positive: 1,
+      meetings: 1,
+      perInmailCents: 6273,
+      perResponseCents: 12545,
+      perPositiveCents: 25090,
+      perMeetingCents: 25090,
+    })
+    const none = await call<Record<string, number | null>>(backend, 'credits.cost', {
+      seatId: seat.id,
+      from: '2026-03-01',
+      to: '2026-03-31',
+    })
+    expect(none).toMatchObject({ creditInmails: 0, perInmailCents: null, perResponseCents: null })
+  })
+})

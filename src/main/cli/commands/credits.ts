@@ -1,4 +1,4 @@
-import type { Balance, Reconciled, Responded, Sent } from '../../../shared/contract'
+import type { Balance, CostSummary, Reconciled, Responded, Sent } from '../../../shared/contract'
 import type { Forecast, Statement } from '../../../shared/domain/credits'
 import { normalizeProfileUrl } from '../../../shared/domain/profiles'
 import { numberArg, type Register } from '../program'
@@ -227,6 +227,35 @@ export const registerCreditCommands: Register = (program, perform) => {
           to: o.to,
         })
         return { json: { ...s }, text: describeStatement(seat.name, s) }
+      }),
+    )
+
+  program
+    .command('cost')
+    .description(
+      'what outreach cost in a period: plan price and purchases, per InMail, response, meeting',
+    )
+    .requiredOption('--seat <name>', 'the seat')
+    .requiredOption('--from <YYYY-MM-DD>', 'first day')
+    .requiredOption('--to <YYYY-MM-DD>', 'last day')
+    .action((o: { seat: string; from: string; to: string }) =>
+      perform(async (ctx) => {
+        const seat = await seatByName(ctx, o.seat)
+        const c = await ctx.call<CostSummary>('credits.cost', {
+          seatId: seat.id,
+          from: o.from,
+          to: o.to,
+        })
+        const money = (cents: number | null) =>
+          cents === null ? '—' : `$${(cents / 100).toFixed(2)}`
+        const text = [
+          `${seat.name}: ${money(c.totalCents)} from ${c.from} to ${c.to} (plan ${money(c.subscriptionCents)}, purchases ${money(c.purchasedCents)})`,
+          `  per InMail         ${money(c.perInmailCents)}  (${c.creditInmails})`,
+          `  per response       ${money(c.perResponseCents)}  (${c.responses})`,
+          `  per positive reply ${money(c.perPositiveCents)}  (${c.positive})`,
+          `  per meeting        ${money(c.perMeetingCents)}  (${c.meetings})`,
+        ].join('\n')
+        return { json: { ...c }, text }
       }),
     )
 

@@ -2,6 +2,7 @@
 // CreditBook and keeps what the state, warnings and forecast need about each InMail.
 import { CreditBook, expiryDays } from './book'
 import { type DayNumber, instantMs, localDayNumber, toDayNumber } from './days'
+import { keepReplay, keptReplay, memoOrder } from './memo'
 import type { LedgerEvent, SeatSettings } from './types'
 
 /** LinkedIn's own response-rate metric counts answers within 30 days (a416484). */
@@ -35,10 +36,24 @@ export interface OrderedEvents {
   events: readonly LedgerEvent[]
   ms: Float64Array
   days: Int32Array
+  /** latestMs[i]: the latest instant among events 0..i (days sort first, so not always ms[i]). */
+  latestMs: Float64Array
 }
 
 /** The events in replay order: local day, then instant, then id. Sorts only when needed. */
 export function orderEvents(events: readonly LedgerEvent[], timeZone: string): OrderedEvents {
+  return memoOrder(events, timeZone, () => withLatest(sortEvents(events, timeZone)))
+}
+
+function withLatest(ordered: Omit<OrderedEvents, 'latestMs'>): OrderedEvents {
+  const { ms } = ordered
+  const latestMs = new Float64Array(ms.length)
+  let latest = -Infinity
+  for (let i = 0; i < ms.length; i++) latestMs[i] = latest = Math.max(latest, ms[i]!)
+  return { ...ordered, latestMs }
+}
+
+function sortEvents(events: readonly LedgerEvent[], timeZone: string) {
   const n = events.length
   const ms = new Float64Array(n)
   const days = new Int32Array(n)
@@ -59,15 +74,59 @@ export function orderEvents(events: readonly LedgerEvent[], timeZone: string): O
   }
 }
 
+/** True when every event on or before `untilDay` is at or before `untilMs` too. */
+function wholeDays(ordered: OrderedEvents, untilDay: DayNumber, untilMs: number): boolean {
+  if (untilMs === Infinity) return true
+  const { days, latestMs } = ordered
+  let after = 0 // the first event after untilDay
+  for (let high = days.length; after < high;) {
+    const mid = (after + high) >>> 1
+    if (days[mid]! <= untilDay) after = mid + 1
+    else high = mid
+  }
+  return after === 0 || latestMs[after - 1]! <= untilMs
+}
+
 /**
  * Replay every event on or before `untilDay` (and, when given, at or before the instant
- * `untilMs`), then apply the expiries and renewals through `untilDay`.
+ * `untilMs`), then apply the expiries and renewals through `untilDay`. The result is shared
+ * (see memo.ts): read it, never change it.
  */
 export function replay(
   settings: SeatSettings,
   events: readonly LedgerEvent[],
   untilDay: DayNumber,
   untilMs = Infinity,
+): Replay {
+  const ordered = orderEvents(events, settings.timeZone)
+  // Only a replay of whole days is kept: it stands for any instant late enough in its last day.
+  const whole = wholeDays(ordered, untilDay, untilMs)
+  if (whole) {
+    const kept = keptReplay(events, settings, (r) => r.day === untilDay)
+    if (kept) return kept
+  }
+  const result = replayOrdered(settings, ordered, untilDay, untilMs)
+  if (whole) keepReplay(events, settings, result)
+  return result
+}
+
+/**
+ * A replay through `day` or later. Its entries up to `day` are those of replay(…, day): later
+ * days only ever add entries after them.
+ */
+export function replayThrough(
+  settings: SeatSettings,
+  events: readonly LedgerEvent[],
+  day: DayNumber,
+): Replay {
+  return keptReplay(events, settings, (r) => r.day >= day) ?? replay(settings, events, day)
+}
+
+function replayOrdered(
+  settings: SeatSettings,
+  ordered: OrderedEvents,
+  untilDay: DayNumber,
+  untilMs: number,
 ): Replay {
   const startedOn = toDayNumber(settings.startedOn)
   const book = new CreditBook(settings, startedOn)
@@ -76,10 +135,11 @@ export function replay(
   const sends: InMailRecord[] = []
   const overdrawn: number[] = []
 
-  const ordered = orderEvents(events, settings.timeZone)
   for (let i = 0; i < ordered.events.length; i++) {
     const day = ordered.days[i]!
-    if (day > untilDay || ordered.ms[i]! > untilMs) continue
+    // Events sort by day first, so nothing after this one is due.
+    if (day > untilDay) break
+    if (ordered.ms[i]! > untilMs) continue
     const event = ordered.events[i]!
     book.advanceTo(day)
     switch (event.kind) {

@@ -18,6 +18,19 @@ export function pendingRefundSends(r: Replay, asOf: DayNumber): InMailRecord[] {
   return pending.reverse()
 }
 
+/** fromDayNumber, remembering the last day asked for. */
+function lastDayMemo(): (day: DayNumber) => string {
+  let last = Number.NaN
+  let text = ''
+  return (day) => {
+    if (day !== last) {
+      last = day
+      text = fromDayNumber(day)
+    }
+    return text
+  }
+}
+
 export function computeSeatState(
   settings: SeatSettings,
   events: readonly LedgerEvent[],
@@ -36,11 +49,14 @@ export function computeSeatState(
     dated: fromDayNumber(b.dated),
     expires: b.expires === null ? null : fromDayNumber(b.expires),
   }))
+  // Thousands on a busy seat, in day order: most share their days with the one before.
+  const sentOn = lastDayMemo()
+  const closesOn = lastDayMemo()
   const pendingRefunds: PendingRefund[] = pending.map((s) => ({
     inmailId: s.id,
     contact: s.contact,
-    sentOn: fromDayNumber(s.sentDay),
-    windowClosesOn: fromDayNumber(s.sentDay + expiryDays),
+    sentOn: sentOn(s.sentDay),
+    windowClosesOn: closesOn(s.sentDay + expiryDays),
   }))
 
   return {
@@ -51,6 +67,7 @@ export function computeSeatState(
     nextRenewal:
       renewal === null ? null : { date: fromDayNumber(renewal.date), credits: renewal.credits },
     warnings: seatWarnings(r, asOfDay, pending),
+    // Frozen when the replay is shared with later calls (memo.ts).
     entries: book.entries,
     overdrawn: r.overdrawn,
   }

@@ -1,7 +1,8 @@
 // A seat's credit statement for a period of days, like a bank statement: opening balance, the
 // totals by kind, closing balance, and the entries in between.
 import { toDayNumber } from './days'
-import { replay } from './replay'
+import { creditsBefore } from './memo'
+import { replayThrough } from './replay'
 import type { Day, Entry, LedgerEvent, SeatSettings, Statement } from './types'
 
 /**
@@ -20,7 +21,7 @@ export function statement(
   if (toDayNumber(from) > toDay) {
     throw new RangeError(`A statement runs forward: ${from} is after ${to}.`)
   }
-  return statementFromEntries(replay(settings, events, toDay).book.entries, from, to)
+  return statementFromEntries(replayThrough(settings, events, toDay).book.entries, from, to)
 }
 
 /**
@@ -46,10 +47,8 @@ export function statementFromEntries(entries: readonly Entry[], from: Day, to: D
     entries: [],
   }
   // Entries are in day order, and YYYY-MM-DD strings sort as days do.
-  let first = 0
-  for (; first < entries.length && entries[first]!.day < from; first++) {
-    result.opening += entries[first]!.credits
-  }
+  const first = firstOnOrAfter(entries, from)
+  result.opening = creditsBefore(entries, first)
   let end = first
   while (end < entries.length && entries[end]!.day <= to) end++
   result.entries = entries.slice(first, end)
@@ -89,4 +88,15 @@ export function statementFromEntries(entries: readonly Entry[], from: Day, to: D
     result.forfeited +
     result.adjusted
   return result
+}
+
+/** The index of the first entry on or after `day` (entries.length when none is). */
+function firstOnOrAfter(entries: readonly Entry[], day: Day): number {
+  let low = 0
+  for (let high = entries.length; low < high;) {
+    const mid = (low + high) >>> 1
+    if (entries[mid]!.day < day) low = mid + 1
+    else high = mid
+  }
+  return low
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice, Loading } from '../../components/Notices'
 import { formatDay } from '../../format'
+import { WriteMessage } from './WriteMessage'
 
 function Editor({ contact, onSaved }: { contact: ContactDetail; onSaved: () => void }) {
   const [fields, setFields] = useState({
@@ -109,6 +110,7 @@ export function ContactPanel({
     <section className="card" aria-label={`Contact: ${c.name ?? c.profileUrl ?? ''}`}>
       <h2>{c.name ?? 'Unnamed'}</h2>
       {c.profileUrl && <p className="muted">{c.profileUrl}</p>}
+      <WriteMessage contact={c} onLogged={contact.reload} />
       <h3 className="subheading">Timeline</h3>
       {c.timeline.length === 0 ? (
         <p className="muted">No messages yet.</p>

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { ErrorNotice, Loading } from '../../components/Notices'
-import { formatDay } from '../../format'
+import { formatCents, formatDay } from '../../format'
 
 function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number]
@@ -27,6 +27,7 @@ export function StatementView({ seatId, today }: { seatId: number; today: string
   const [month, setMonth] = useState(today.slice(0, 7))
   const range = monthRange(month)
   const statement = useQuery(() => api.credits.statement({ seatId, ...range }), [seatId, month])
+  const cost = useQuery(() => api.credits.cost({ seatId, ...range }), [seatId, month])
 
   return (
     <section className="card" aria-labelledby="statement-heading">
@@ -96,6 +97,34 @@ export function StatementView({ seatId, today }: { seatId: number; today: string
             )}
           </div>
         </div>
+      )}
+      {cost.state === 'done' && (
+        <dl className="cost" aria-label="What it cost">
+          <div>
+            <dt>Spent on outreach</dt>
+            <dd>{formatCents(cost.data.totalCents)}</dd>
+            <span className="muted">
+              plan {formatCents(cost.data.subscriptionCents)}
+              {cost.data.purchasedCents > 0
+                ? ` + purchases ${formatCents(cost.data.purchasedCents)}`
+                : ''}
+            </span>
+          </div>
+          {(
+            [
+              ['Per InMail', cost.data.perInmailCents, cost.data.creditInmails],
+              ['Per response', cost.data.perResponseCents, cost.data.responses],
+              ['Per positive reply', cost.data.perPositiveCents, cost.data.positive],
+              ['Per meeting', cost.data.perMeetingCents, cost.data.meetings],
+            ] as const
+          ).map(([label, cents, count]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{cents === null ? '—' : formatCents(cents)}</dd>
+              <span className="muted">{count} in the month</span>
+            </div>
+          ))}
+        </dl>
       )}
     </section>
   )

@@ -1,0 +1,202 @@
+// The benchmark's results as a table for the terminal and as docs/benchmarks.md: the figures,
+// the machine and versions they were measured on, the command that reproduces them, the targets.
+import { cpus, loadavg, platform, release, totalmem } from 'node:os'
+import { type CreditsResult, type Figure, target } from './credits'
+import type { HotFunction } from './measure'
+
+export interface Machine {
+  cpu: string
+  cores: number
+  memoryBytes: number
+  os: string
+  node: string
+  sqlite: string
+  betterSqlite3: string
+  /** 1-minute load average when the run started: other work on the machine skews figures. */
+  load: number
+}
+
+export function describeMachine(sqlite: string, betterSqlite3: string): Machine {
+  const cpu = cpus()
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryBytes: totalmem(),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    sqlite,
+    betterSqlite3,
+    load: loadavg()[0] ?? 0,
+  }
+}
+
+export interface SeatSummary {
+  name: string
+  events: number
+  /** Events by kind, as stored. */
+  kinds: Record<string, number>
+}
+
+export interface Report {
+  date: string
+  command: string
+  machine: Machine
+  /** What the generated ledger held. */
+  ledger: { seed: number; timeZone: string; from: string; to: string; seats: SeatSummary[] }
+  runs: number
+  coldRuns: number
+  quick: boolean
+  credits: CreditsResult
+}
+
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0))
+const mb = (bytes: number | null): string => (bytes === null ? '–' : (bytes / 2 ** 20).toFixed(0))
+const count = (n: number): string => n.toLocaleString('en-US')
+
+const columns = ['Figure', 'Events', 'Median ms', 'Min–max ms', 'Peak RSS MB', 'Runs']
+
+function row(f: Figure): string[] {
+  const t = f.timing
+  return [
+    f.name,
+    count(f.events),
+    ms(t.median),
+    `${ms(t.min)}–${ms(t.max)}`,
+    mb(t.peakRss),
+    String(t.runs.length),
+  ]
+}
+
+/** The figures as a Markdown table (also readable as plain text). */
+export function figuresTable(figures: readonly Figure[]): string {
+  const rows = [columns, ...figures.map(row)]
+  const widths = columns.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+  return [line(columns), rule, ...rows.slice(1).map(line)].join('\n')
+}
+
+export interface Verdict {
+  met: boolean | null
+  text: string
+}
+
+/** Met when the median of the warm runs is under the target at (at least) the target's size. */
+export function targetVerdict(figures: readonly Figure[]): Verdict {
+  const measured = figures.find(
+    (f) => f.name === `${target.figure}, warm` && f.events >= target.events,
+  )
+  const goal = `${target.figure} < ${target.ms} ms at ${count(target.events)} events (warm, median)`
+  if (!measured)
+    return { met: null, text: `${goal}: not measured (this run's largest seat is smaller).` }
+  const met = measured.timing.median < target.ms
+  return {
+    met,
+    text:
+      `${goal}: **${met ? 'met' : 'not met'}**, median ${ms(measured.timing.median)} ms, ` +
+      `slowest of ${measured.timing.runs.length} runs ${ms(measured.timing.max)} ms ` +
+      `at ${count(measured.events)} events.`,
+  }
+}
+
+function hotTable(hot: readonly HotFunction[]): string {
+  const lines = ['| Function | File | Self time per run | Share |', '|---|---|---:|---:|']
+  for (const f of hot)
+    lines.push(
+      `| ${f.name} | ${f.where || '(V8 or native)'} | ${ms(f.selfMs)} ms | ${(f.selfShare * 100).toFixed(0)}% |`,
+    )
+  return lines.join('\n')
+}
+
+/** The full document for docs/benchmarks.md. */
+export function markdownReport(report: Report): string {
+  const { machine, ledger, credits } = report
+  const verdict = targetVerdict(credits.figures)
+  const seatLines = ledger.seats.map(
+    (s) =>
+      `- ${s.name}: ${count(s.events)} events (` +
+      Object.entries(s.kinds)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, n]) => `${count(n)} ${kind}`)
+        .join(', ') +
+      ')',
+  )
+  const parts = [
+    '# Benchmarks',
+    '',
+    `Measured on ${report.date} with \`${report.command}\`${report.quick ? ' (a quick run: tiny sizes, two runs each; for checking the harness, not for the numbers)' : ''}.`,
+    'The harness lives in `bench/` (`run.ts` is the entry); this file is its output.',
+    '',
+    '## Target',
+    '',
+    `- ${verdict.text}`,
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${machine.cpu}, ${machine.cores} cores`,
+    `- Memory: ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
+    `- OS: ${machine.os}`,
+    `- Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3})`,
+    `- Load average when the run started: ${machine.load.toFixed(2)} (1 minute)`,
+    '',
+    '## Ledger',
+    '',
+    `Generated with seed ${ledger.seed} (the same seed gives the same ledger), one SQLite file ` +
+      `opened with the app's migrations, written in one transaction through the app's store and ` +
+      `services. Activity from ${ledger.from} to ${ledger.to} in ${ledger.timeZone}; ` +
+      `"now" is the next day.`,
+    '',
+    ...seatLines,
+    '',
+    '## Credits: balance, statement, forecast',
+    '',
+    'Wall time of `Backend.invoke` (input validation, service, engine), the way the app and the ' +
+      'CLI call it; engine-only rows call the engine on events already in memory.',
+    '',
+    figuresTable(credits.figures),
+    '',
+    `- Runs: ${report.runs} per figure (cold: ${report.coldRuns}); the table gives the median and the fastest–slowest.`,
+    '- First call in a new process: the balance a freshly started app (or a CLI command) ' +
+      'answers first: the ledger just opened, nothing cached, no code optimised by V8 yet. ' +
+      'Each seat is measured in a process of its own.',
+    '- Cold: the first balance on a newly opened ledger (opening is not timed), in a process that ' +
+      'has run the other figures: it reads every event of the seat from SQLite and replays them. ' +
+      'The database file is in the OS page cache.',
+    '- Warm: later calls on the same open ledger. The seat cache (src/main/credits/cache.ts) ' +
+      'keeps the events; the engine keeps its last replays per events array ' +
+      '(src/main/credits/engine/memo.ts), so balance, statement and forecast share one replay.',
+    '- After logging one InMail: the cache appends the new row, but the events changed, so the ' +
+      'first read replays the seat again; the second read is warm.',
+    '- Peak RSS: the highest resident memory of the whole process during that figure (Linux ' +
+      'VmHWM, reset before each figure), so it includes what earlier figures of that seat left ' +
+      'behind and garbage V8 had not collected yet. The ledger is generated in another process.',
+  ]
+  if (credits.kept)
+    parts.push(
+      `- Memory kept: once read, the seat with ${count(credits.kept.events)} events holds ` +
+        `${mb(credits.kept.bytes)} MB of JS heap (its events in the cache and the replay its ` +
+        'balance and statement share), measured after garbage collection.',
+    )
+  if (credits.coldProfile) {
+    parts.push(
+      '',
+      `### Where a cold balance spends its time (${count(credits.coldProfile.events)} events)`,
+      '',
+      'Self time of the busiest functions, sampled with the V8 profiler.',
+      '',
+      hotTable(credits.coldProfile.hot),
+    )
+  }
+  if (credits.targetProfile) {
+    parts.push(
+      '',
+      '### Why the target was missed',
+      '',
+      `Self time of the busiest functions in the warm ${target.figure}, sampled with the V8 profiler.`,
+      '',
+      hotTable(credits.targetProfile),
+    )
+  }
+  return `${parts.join('\n')}\n`
+}

@@ -1,0 +1,208 @@
+// The benchmark harness: `npm run bench` measures at full size and writes docs/benchmarks.md;
+// `npm run bench -- --quick` runs tiny sizes in seconds (to check the harness, not for numbers).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
+import { runCreditsSuite } from './credits'
+import type { GeneratedLedger, LedgerPlan } from './generate'
+import { inFreshProcess } from './measure'
+import {
+  describeMachine,
+  figuresTable,
+  markdownReport,
+  type Report,
+  type SeatSummary,
+  targetVerdict,
+} from './report'
+
+export interface BenchOptions {
+  /** Tiny sizes and two runs per figure. */
+  quick?: boolean
+  /** Where the Markdown goes; docs/benchmarks.md for a full run, a temp file for a quick one. */
+  out?: string
+  /** Runs per figure (default 15; 2 when quick). */
+  runs?: number
+  /** Keep the generated ledger instead of deleting it. */
+  keep?: boolean
+  log?: (line: string) => void
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+const seed = 20_260_101
+
+/** The busiest seat first; the measured seats are the first two (the first one when quick). */
+function ledgerPlan(quick: boolean): LedgerPlan {
+  const common = { seed, timeZone: 'America/New_York', from: '2023-01-01', to: '2025-12-31' }
+  return quick
+    ? {
+        ...common,
+        seats: [
+          {
+            name: 'Busiest seat',
+            planId: 'recruiter-professional',
+            events: 1_000,
+            changePlanTo: 'recruiter-corporate',
+          },
+          { name: 'Founder', planId: 'sales-navigator-core', events: 200 },
+        ],
+      }
+    : {
+        ...common,
+        seats: [
+          {
+            name: 'Busiest seat',
+            planId: 'recruiter-professional',
+            events: 100_000,
+            changePlanTo: 'recruiter-corporate',
+          },
+          { name: 'Team seat', planId: 'recruiter-lite', events: 10_000 },
+          { name: 'Sourcer', planId: 'recruiter-lite', events: 2_000 },
+          { name: 'Founder', planId: 'sales-navigator-core', events: 300 },
+        ],
+      }
+}
+
+/**
+ * Generates the ledger in a child process: its transaction leaves a few hundred MB of memory
+ * behind that the process keeps, which would otherwise count in the figures' peak RSS.
+ */
+async function generateApart(dbPath: string, plan: LedgerPlan): Promise<GeneratedLedger> {
+  const script = fileURLToPath(new URL('./generate.ts', import.meta.url))
+  const made = JSON.parse(await inFreshProcess(script, [dbPath, JSON.stringify(plan)])) as {
+    seats: GeneratedLedger['seats']
+    now: string
+  }
+  return { seats: made.seats, now: new Date(made.now) }
+}
+
+function seatSummaries(dbPath: string, seats: { id: number; name: string }[]): SeatSummary[] {
+  const db = new Database(dbPath, { readonly: true })
+  try {
+    const kinds = db.prepare(
+      'SELECT kind, count(*) AS n FROM ledger_events WHERE seat_id = ? GROUP BY kind',
+    )
+    return seats.map(({ id, name }) => {
+      const rows = kinds.all(id) as { kind: string; n: number }[]
+      return {
+        name,
+        events: rows.reduce((sum, r) => sum + r.n, 0),
+        kinds: Object.fromEntries(rows.map((r) => [r.kind, r.n])),
+      }
+    })
+  } finally {
+    db.close()
+  }
+}
+
+function versions(): { sqlite: string; betterSqlite3: string } {
+  const db = new Database(':memory:')
+  const sqlite = db.prepare('SELECT sqlite_version()').pluck().get() as string
+  db.close()
+  const require = createRequire(import.meta.url)
+  const { version } = require('better-sqlite3/package.json') as { version: string }
+  return { sqlite, betterSqlite3: version }
+}
+
+/** Generates the ledger, runs every suite, writes the report; returns what it wrote. */
+export async function main(options: BenchOptions = {}): Promise<Report> {
+  const quick = options.quick ?? false
+  const log = options.log ?? ((line: string) => console.log(line))
+  const runs = options.runs ?? (quick ? 2 : 15)
+  const coldRuns = quick ? 2 : Math.max(2, Math.ceil(runs / 2))
+  const out =
+    options.out ??
+    (quick
+      ? join(tmpdir(), 'outreach-ledger-bench-quick.md')
+      : join(repoRoot, 'docs', 'benchmarks.md'))
+  const plan = ledgerPlan(quick)
+  const { sqlite, betterSqlite3 } = versions()
+  const machine = describeMachine(sqlite, betterSqlite3)
+  const dir = mkdtempSync(join(tmpdir(), 'outreach-ledger-bench-'))
+  const dbPath = join(dir, 'ledger.sqlite')
+  try {
+    log(`Generating the ledger (${plan.seats.map((s) => s.events).join(' + ')} events) in ${dir}…`)
+    const started = performance.now()
+    const generated = await generateApart(dbPath, plan)
+    log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    const seats = seatSummaries(dbPath, generated.seats)
+
+    const measured = generated.seats.slice(0, quick ? 1 : 2)
+    log(`Measuring ${measured.map((s) => `${s.name} (${s.events} events)`).join(', ')}…`)
+    const month = { from: `${plan.to.slice(0, 7)}-01`, to: plan.to }
+    const credits = await runCreditsSuite({
+      dbPath,
+      now: generated.now,
+      seats: measured,
+      month,
+      runs,
+      coldRuns,
+    })
+    const flags = [quick ? '--quick' : '', options.runs ? `--runs ${options.runs}` : '']
+      .filter(Boolean)
+      .join(' ')
+    const report: Report = {
+      date: new Date().toISOString().slice(0, 10),
+      command: flags ? `npm run bench -- ${flags}` : 'npm run bench',
+      machine,
+      ledger: { seed: plan.seed, timeZone: plan.timeZone, from: plan.from, to: plan.to, seats },
+      runs,
+      coldRuns,
+      quick,
+      credits,
+    }
+    mkdirSync(dirname(out), { recursive: true })
+    writeFileSync(out, markdownReport(report))
+    log('')
+    log(figuresTable(credits.figures))
+    log('')
+    log(targetVerdict(credits.figures).text.replaceAll('**', ''))
+    log(`Written to ${out}`)
+    return report
+  } finally {
+    if (options.keep) log(`Kept the ledger at ${dbPath}`)
+    else rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function fromCommandLine(): BenchOptions {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      runs: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(
+      'Usage: npm run bench [-- --quick] [--out FILE] [--runs N] [--keep]\n' +
+        '  --quick   tiny sizes, two runs per figure, a few seconds (writes to a temp file)\n' +
+        '  --out     where to write the Markdown (default docs/benchmarks.md)\n' +
+        '  --runs    runs per figure (default 15)\n' +
+        '  --keep    keep the generated ledger',
+    )
+    process.exit(0)
+  }
+  const runs = values.runs === undefined ? undefined : Number(values.runs)
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1))
+    throw new Error(`--runs takes a whole number of runs, at least 1 (got "${values.runs}").`)
+  return {
+    quick: values.quick,
+    keep: values.keep,
+    ...(values.out ? { out: resolve(values.out) } : {}),
+    ...(runs ? { runs } : {}),
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(fromCommandLine()).catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}

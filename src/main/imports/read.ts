@@ -1,0 +1,193 @@
+// Reads an import source (a LinkedIn export or a mapped CSV) into import items. Nothing is
+// written here; reading can be aborted at any point.
+import type * as z from 'zod'
+import { AppError } from '../../shared/contract/errors'
+import type { importSource } from '../../shared/contract/imports'
+import { normalizeProfileUrl } from '../../shared/domain/profiles'
+import { words } from '../../shared/domain/templates'
+import { CsvReadError, mapRow, missingColumns, readCsvRows } from './csv'
+import type { ImportItem, ReadResult } from './items'
+import { readLinkedInExport } from './linkedin'
+import { LinkedInExportError } from './linkedin/errors'
+
+export type ImportSource = z.output<typeof importSource>
+
+export interface ReadProgress {
+  rows: number
+  bytes: number
+  totalBytes: number
+}
+
+interface ReadOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ReadProgress) => void
+  timeZone: string
+}
+
+/** Anonymised members ("LinkedIn Member", no URL) are different people: keep them apart. */
+function contactOf(o: {
+  conversationId: string
+  contact: { name: string; profileUrl: string | null }
+}) {
+  const profileUrl = o.contact.profileUrl ? normalizeProfileUrl(o.contact.profileUrl) : null
+  const name =
+    !profileUrl && /^linkedin member$/i.test(o.contact.name.trim())
+      ? `LinkedIn Member (${o.conversationId})`
+      : o.contact.name
+  return { name: name || null, profileUrl }
+}
+
+async function readLinkedIn(
+  source: Extract<ImportSource, { kind: 'linkedin' }>,
+  options: ReadOptions,
+): Promise<ReadResult> {
+  const plan = await readLinkedInExport(source.path, {
+    ...(source.me ? { me: source.me } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
+  const skipped = { ...plan.skipped }
+  const items: ImportItem[] = []
+  for (const o of plan.outreach) {
+    const key = `linkedin:${o.conversationId}`
+    const override = source.overrides[key]
+    if (override === 'skip') {
+      skipped['left out in the preview'] = (skipped['left out in the preview'] ?? 0) + 1
+      continue
+    }
+    items.push({
+      key,
+      line: o.line,
+      contact: contactOf(o),
+      channel: override ?? o.channel,
+      why: override ? 'You changed this in the preview.' : o.why,
+      sentAt: o.sentAt,
+      subject: o.subject,
+      template: null,
+      role: null,
+      bodyChars: o.body.length,
+      bodyWords: words(o.body),
+      followups: o.followups.map((f) => ({ at: f.at, bodyChars: f.bodyChars })),
+      response: o.response
+        ? { at: o.response.at, kind: o.response.kind, sentiment: o.response.sentiment }
+        : null,
+      meetingAt: null,
+    })
+  }
+  for (const invite of plan.invitations)
+    items.push({
+      key: `linkedin-invitation:${invite.profileUrl ?? invite.to}:${invite.at}`,
+      line: 0,
+      contact: {
+        name: invite.to,
+        profileUrl: invite.profileUrl ? normalizeProfileUrl(invite.profileUrl) : null,
+      },
+      channel: 'connection-note',
+      why: 'A connection request you sent (Invitations.csv).',
+      sentAt: invite.at,
+      subject: null,
+      template: null,
+      role: null,
+      bodyChars: invite.message?.length ?? null,
+      bodyWords: invite.message ? words(invite.message) : null,
+      followups: [],
+      response: null,
+      meetingAt: null,
+    })
+  return {
+    items,
+    skipped,
+    rejected: plan.rejected.map((r) => ({
+      line: r.line,
+      reason: r.file === 'messages.csv' ? r.reason : `${r.file}: ${r.reason}`,
+    })),
+    rows: plan.rows,
+    me: plan.me,
+  }
+}
+
+async function readCsv(
+  source: Extract<ImportSource, { kind: 'csv' }>,
+  options: ReadOptions,
+): Promise<ReadResult> {
+  const { mapping } = source
+  const items: ImportItem[] = []
+  const rejected: { line: number; reason: string }[] = []
+  let rows = 0
+  let missing: string[] = []
+  const timeZone = mapping.timeZone ?? options.timeZone
+  for await (const row of readCsvRows(source.path, {
+    ...(mapping.encoding ? { encoding: mapping.encoding } : {}),
+    ...(mapping.delimiter ? { delimiter: mapping.delimiter } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onHeader: (header) => (missing = missingColumns(mapping, header.names)),
+    onProgress: ({ bytesRead, totalBytes }) =>
+      options.onProgress?.({ rows, bytes: bytesRead, totalBytes }),
+  })) {
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The file has no column ${missing.join(', ')}. Check the mapping against the file's header row.`,
+      )
+    rows++
+    if ('error' in row) {
+      rejected.push({ line: row.line, reason: row.error })
+      continue
+    }
+    const mapped = mapRow(row.cells, mapping, timeZone)
+    if (!mapped.ok) {
+      rejected.push({ line: row.line, reason: mapped.reason })
+      continue
+    }
+    const r = mapped.row
+    const channel = r.channel === 'inmail' && r.openProfile ? 'open-profile' : r.channel
+    items.push({
+      key: `csv:${r.contact.profileUrl ?? `name:${(r.contact.name ?? '').toLowerCase()}`}:${channel}:${r.sentAt}`,
+      line: row.line,
+      contact: r.contact,
+      channel,
+      why: 'From your spreadsheet.',
+      sentAt: r.sentAt,
+      subject: r.subject,
+      template: r.template,
+      role: r.role,
+      bodyChars: null,
+      bodyWords: null,
+      followups: [],
+      response: r.response,
+      meetingAt: r.meetingAt,
+    })
+  }
+  if (missing.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The file has no column ${missing.join(', ')}. Check the mapping against the file's header row.`,
+    )
+  return { items, skipped: {}, rejected, rows, me: null }
+}
+
+/** Reads a source; file problems become AppErrors with a sentence the user can act on. */
+export async function readSource(source: ImportSource, options: ReadOptions): Promise<ReadResult> {
+  try {
+    return source.kind === 'linkedin'
+      ? await readLinkedIn(source, options)
+      : await readCsv(source, options)
+  } catch (error) {
+    if (error instanceof AppError || (error instanceof Error && error.name === 'AbortError'))
+      throw error
+    if (error instanceof CsvReadError)
+      throw new AppError('VALIDATION_FAILED', error.message, { code: error.code, line: error.line })
+    if (error instanceof LinkedInExportError)
+      throw new AppError(
+        error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+        error.message,
+        { code: error.code },
+      )
+    if ((error as { code?: string }).code === 'ENOENT')
+      throw new AppError(
+        'NOT_FOUND',
+        `Nothing was found at ${source.path}. Check the path of the file or folder.`,
+      )
+    throw error
+  }
+}

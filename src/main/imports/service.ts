@@ -1,0 +1,188 @@
+// Imports as the user drives them: preview, a cancellable job with progress, the list, undo.
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import { AppError } from '../../shared/contract/errors'
+import type {
+  ImportJob,
+  ImportPreview,
+  ImportRecord,
+  ImportSummary,
+} from '../../shared/contract/imports'
+import type { Ledger } from '../ledger'
+import { getSeat } from '../seats/service'
+import { timeZoneOf } from '../settings/service'
+import { previewRow } from './items'
+import { readSource, type ImportSource } from './read'
+import { dryRun, writeImport } from './write'
+
+const previewRows = 200
+
+export async function previewImport(ledger: Ledger, source: ImportSource): Promise<ImportPreview> {
+  getSeat(ledger, source.seatId)
+  const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
+  const summary = dryRun(ledger, {
+    kind: source.kind,
+    source: source.path,
+    seatId: source.seatId,
+    read,
+  })
+  return {
+    me: read.me,
+    summary,
+    rows: read.items.slice(0, previewRows).map(previewRow),
+    totalRows: read.items.length,
+  }
+}
+
+/** Runs an import without a job, as the CLI does; `dryRun` writes nothing. */
+export async function runImport(
+  ledger: Ledger,
+  source: ImportSource,
+  options: { dryRun?: boolean } = {},
+): Promise<{ importId: number | null; summary: ImportSummary; me: ImportPreview['me'] }> {
+  getSeat(ledger, source.seatId)
+  const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
+  const request = { kind: source.kind, source: basename(source.path), seatId: source.seatId, read }
+  if (options.dryRun) return { importId: null, summary: dryRun(ledger, request), me: read.me }
+  return { ...writeImport(ledger, request), me: read.me }
+}
+
+interface Job {
+  state: ImportJob
+  controller: AbortController
+}
+
+/** Import jobs of this process: reading runs in the background, writing in one transaction. */
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>()
+
+  start(ledger: Ledger, source: ImportSource): { jobId: string } {
+    const seat = getSeat(ledger, source.seatId)
+    if (seat.archivedAt)
+      throw new AppError(
+        'SEAT_ARCHIVED',
+        `${seat.name} is archived. Restore it in Settings before importing into it.`,
+      )
+    const jobId = randomUUID()
+    const job: Job = {
+      state: { state: 'reading', rows: 0, bytes: 0, totalBytes: 0 },
+      controller: new AbortController(),
+    }
+    this.jobs.set(jobId, job)
+    void this.run(ledger, source, job)
+    return { jobId }
+  }
+
+  private async run(ledger: Ledger, source: ImportSource, job: Job): Promise<void> {
+    try {
+      const read = await readSource(source, {
+        timeZone: timeZoneOf(ledger),
+        signal: job.controller.signal,
+        onProgress: (p) => {
+          if (job.state.state === 'reading') job.state = { state: 'reading', ...p }
+        },
+      })
+      if (job.controller.signal.aborted)
+        throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
+      job.state = { state: 'writing', rows: read.rows, bytes: 0, totalBytes: 0 }
+      const written = writeImport(ledger, {
+        kind: source.kind,
+        source: basename(source.path),
+        seatId: source.seatId,
+        read,
+      })
+      job.state = {
+        state: 'done',
+        rows: read.rows,
+        importId: written.importId,
+        summary: written.summary,
+      }
+    } catch (error) {
+      const rows = 'rows' in job.state ? job.state.rows : 0
+      if (error instanceof Error && error.name === 'AbortError')
+        job.state = { state: 'cancelled', rows }
+      else if (error instanceof AppError)
+        job.state = { state: 'failed', rows, error: { code: error.code, message: error.message } }
+      else {
+        console.error('[outreach-ledger] import failed:', error)
+        job.state = {
+          state: 'failed',
+          rows,
+          error: { code: 'INTERNAL', message: 'The import failed; nothing was written.' },
+        }
+      }
+    }
+  }
+
+  progress(jobId: string): ImportJob {
+    const job = this.jobs.get(jobId)
+    if (!job)
+      throw new AppError('NOT_FOUND', 'That import is not running (the app may have restarted).')
+    return job.state
+  }
+
+  /** Stops a job that is still reading; nothing of it is written. A finished job stays finished. */
+  cancel(jobId: string): ImportJob {
+    const job = this.jobs.get(jobId)
+    if (!job)
+      throw new AppError('NOT_FOUND', 'That import is not running (the app may have restarted).')
+    if (job.state.state === 'reading') {
+      job.controller.abort()
+      job.state = { state: 'cancelled', rows: job.state.rows }
+    }
+    return job.state
+  }
+}
+
+interface ImportRow {
+  id: number
+  kind: 'linkedin' | 'csv'
+  source: string
+  seat: string | null
+  created_at: string
+  undone_at: string | null
+  summary: string
+}
+
+const recordSql = `SELECT i.id, i.kind, i.source, s.name AS seat, i.created_at, i.undone_at, i.summary
+  FROM imports i LEFT JOIN seats s ON s.id = i.seat_id`
+
+function toRecord(row: ImportRow): ImportRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    seat: row.seat,
+    createdAt: row.created_at,
+    undoneAt: row.undone_at,
+    summary: JSON.parse(row.summary) as ImportSummary,
+  }
+}
+
+export function listImports(ledger: Ledger): ImportRecord[] {
+  return (ledger.db.prepare(`${recordSql} ORDER BY i.id DESC`).all() as ImportRow[]).map(toRecord)
+}
+
+/** Undoes an import as a whole: its events stay in the file but no longer count. */
+export function undoImport(
+  ledger: Ledger,
+  importId: number,
+  afterUndo: (seatId: number | null) => void,
+): ImportRecord {
+  const row = ledger.db.prepare(`${recordSql} WHERE i.id = ?`).get(importId) as
+    ImportRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', `There is no import #${importId}.`)
+  if (row.undone_at)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Import #${importId} was already undone on ${row.undone_at}.`,
+    )
+  ledger.db
+    .prepare('UPDATE imports SET undone_at = ? WHERE id = ?')
+    .run(ledger.now().toISOString(), importId)
+  const { seat_id: seatId } = ledger.db
+    .prepare('SELECT seat_id FROM imports WHERE id = ?')
+    .get(importId) as { seat_id: number | null }
+  afterUndo(seatId)
+  return toRecord(ledger.db.prepare(`${recordSql} WHERE i.id = ?`).get(importId) as ImportRow)
+}

@@ -1,0 +1,185 @@
+// Writes import items into the ledger in one transaction: contacts found or created, messages,
+// follow-ups, responses and meetings appended, anything already imported counted as a duplicate.
+import type { ImportSummary } from '../../shared/contract/imports'
+import { findOrCreateContact } from '../contacts/service'
+import { computeSeatState } from '../credits/engine'
+import { appendEvent, seatEvents, seatSettings } from '../credits/store'
+import type { Ledger } from '../ledger'
+import { labelIds } from '../outreach/labels'
+import type { ReadResult } from './items'
+
+export interface WriteRequest {
+  kind: 'linkedin' | 'csv'
+  source: string
+  seatId: number
+  read: ReadResult
+}
+
+function emptySummary(read: ReadResult): ImportSummary {
+  return {
+    inmails: 0,
+    messages: 0,
+    responses: 0,
+    refunds: 0,
+    followups: 0,
+    meetings: 0,
+    contacts: 0,
+    duplicates: 0,
+    flagged: 0,
+    skipped: read.skipped,
+    rejected: read.rejected,
+  }
+}
+
+/** What writing would do, without writing: the same transaction, rolled back. */
+export function dryRun(ledger: Ledger, request: WriteRequest): ImportSummary {
+  let summary = emptySummary(request.read)
+  const rollback = new Error('dry run')
+  try {
+    ledger.db.transaction(() => {
+      summary = writeItems(ledger, request).summary
+      throw rollback
+    })()
+  } catch (error) {
+    if (error !== rollback) throw error
+  }
+  return summary
+}
+
+export function writeImport(
+  ledger: Ledger,
+  request: WriteRequest,
+): { importId: number | null; summary: ImportSummary } {
+  return ledger.db.transaction(() => writeItems(ledger, request))()
+}
+
+function writeItems(
+  ledger: Ledger,
+  request: WriteRequest,
+): { importId: number | null; summary: ImportSummary } {
+  const { db } = ledger
+  const summary = emptySummary(request.read)
+  const importId = Number(
+    db
+      .prepare(
+        'INSERT INTO imports (kind, source, seat_id, summary, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(request.kind, request.source, request.seatId, '{}', ledger.now().toISOString())
+      .lastInsertRowid,
+  )
+  const existing = db.prepare('SELECT id FROM live_events WHERE source_key = ? LIMIT 1')
+  const contactsBefore = (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n
+  const newSends: number[] = []
+  const newResponses: number[] = []
+
+  /** Appends an event unless one with this key is already in force; returns its id either way. */
+  const once = (key: string, write: () => number): { id: number; added: boolean } => {
+    const found = existing.get(key) as { id: number } | undefined
+    if (found) return { id: found.id, added: false }
+    return { id: write(), added: true }
+  }
+
+  for (const item of request.read.items) {
+    const { name, profileUrl } = item.contact
+    const contact = findOrCreateContact(
+      ledger,
+      { ...(profileUrl ? { profileUrl } : {}), ...(name ? { name } : {}) },
+      importId,
+    )
+    const base = { seatId: request.seatId, contactId: contact.id, importId }
+    const credit = item.channel === 'inmail' || item.channel === 'open-profile'
+    const send = once(item.key, () =>
+      appendEvent(ledger, {
+        ...base,
+        kind: credit ? 'inmail-sent' : 'message-sent',
+        channel: credit ? 'inmail' : item.channel,
+        at: item.sentAt,
+        sourceKey: item.key,
+        ...(credit ? { openProfile: item.channel === 'open-profile' } : {}),
+        subject: item.subject,
+        ...(item.bodyChars !== null ? { bodyChars: item.bodyChars } : {}),
+        ...(item.bodyWords !== null ? { bodyWords: item.bodyWords } : {}),
+        ...labelIds(ledger, item.template, item.role),
+      }),
+    )
+    if (send.added) {
+      if (item.channel === 'inmail') {
+        summary.inmails++
+        newSends.push(send.id)
+      } else summary.messages++
+    } else summary.duplicates++
+
+    for (const f of item.followups) {
+      const followup = once(`${item.key}:followup:${f.at}`, () =>
+        appendEvent(ledger, {
+          ...base,
+          kind: 'message-sent',
+          channel: credit ? 'inmail' : item.channel,
+          at: f.at,
+          followupOf: send.id,
+          bodyChars: f.bodyChars,
+          sourceKey: `${item.key}:followup:${f.at}`,
+        }),
+      )
+      if (followup.added) summary.followups++
+    }
+    if (item.response) {
+      const { at, kind, sentiment } = item.response
+      const response = once(`${item.key}:response`, () =>
+        appendEvent(ledger, {
+          ...base,
+          kind: 'response',
+          at,
+          inmailId: send.id,
+          responseKind: kind,
+          sentiment,
+          sourceKey: `${item.key}:response`,
+        }),
+      )
+      if (response.added) {
+        summary.responses++
+        newResponses.push(response.id)
+      }
+    }
+    if (item.meetingAt) {
+      const at = item.meetingAt
+      const meeting = once(`${item.key}:meeting`, () =>
+        appendEvent(ledger, {
+          ...base,
+          kind: 'meeting',
+          at,
+          inmailId: send.id,
+          sourceKey: `${item.key}:meeting`,
+        }),
+      )
+      if (meeting.added) summary.meetings++
+    }
+  }
+  summary.contacts =
+    (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n - contactsBefore
+
+  // What the credit engine makes of it: refunds earned, and InMails it knows no credit for.
+  if (newSends.length > 0 || newResponses.length > 0) {
+    const settings = seatSettings(ledger, request.seatId)
+    const state = computeSeatState(
+      settings,
+      seatEvents(ledger, request.seatId),
+      ledger.now().toISOString(),
+    )
+    const responses = new Set(newResponses)
+    summary.refunds = state.entries.filter(
+      (e) => e.kind === 'refund' && e.eventId !== null && responses.has(e.eventId),
+    ).length
+    const sends = new Set(newSends)
+    summary.flagged = state.overdrawn.filter((id) => sends.has(id)).length
+  }
+
+  const added =
+    summary.inmails + summary.messages + summary.followups + summary.responses + summary.meetings
+  if (added === 0 && summary.contacts === 0) {
+    db.prepare('DELETE FROM imports WHERE id = ?').run(importId)
+    return { importId: null, summary }
+  }
+  db.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(summary), importId)
+  return { importId, summary }
+}

@@ -165,7 +165,7 @@ export function seatSettings(
 
 export interface NewEvent {
   seatId: number
-  kind: LedgerEvent['kind'] | 'message-sent' | 'bounce'
+  kind: LedgerEvent['kind'] | 'message-sent' | 'bounce' | 'hire'
   at?: string
   day?: string
   contactId?: number

@@ -115,7 +115,7 @@ export const migrations: readonly Migration[] = [
         id INTEGER PRIMARY KEY,
         seat_id INTEGER NOT NULL REFERENCES seats (id),
         kind TEXT NOT NULL CHECK (kind IN ('seat-opened', 'inmail-sent', 'message-sent',
-          'response', 'meeting', 'bounce', 'purchase', 'reconciliation', 'adjustment',
+          'response', 'meeting', 'hire', 'bounce', 'purchase', 'reconciliation', 'adjustment',
           'plan-change', 'cancellation')),
         -- Timed events (sends, responses, meetings) carry a UTC instant; day events (opening,
         -- purchase, reconciliation, plan change, cancellation) carry the calendar day, so a

@@ -8,6 +8,7 @@ export const messageFacts = `
      ORDER BY r.at DESC, r.id DESC LIMIT 1) AS sentiment,
   EXISTS (SELECT 1 FROM live_events x WHERE x.kind = 'meeting' AND x.inmail_id = m.id) AS has_meeting,
   EXISTS (SELECT 1 FROM live_events x WHERE x.kind = 'bounce' AND x.inmail_id = m.id) AS bounced,
+  EXISTS (SELECT 1 FROM live_events x WHERE x.kind = 'hire' AND x.inmail_id = m.id) AS hired,
   (SELECT count(*) FROM live_events f WHERE f.followup_of = m.id) AS followups`
 
 /** A message that opened outreach (not a follow-up). */
@@ -16,6 +17,7 @@ export const isOpening = `m.kind IN ('inmail-sent', 'message-sent') AND m.follow
 /** The status, as SQL over the facts above, given the instant "now" as parameter @now90 (now − 90 days). */
 export const statusCase = `CASE
     WHEN bounced THEN 'bounced'
+    WHEN hired THEN 'hired'
     WHEN has_meeting THEN 'meeting'
     WHEN sentiment = 'positive' THEN 'positive'
     WHEN responded_at IS NOT NULL THEN 'replied'

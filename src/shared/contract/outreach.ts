@@ -70,8 +70,8 @@ export const outreach = {
         .array(z.number().int().positive())
         .min(1, { error: 'Select at least one message.' })
         .max(1000, { error: 'Mark at most 1,000 messages at once.' }),
-      action: z.enum(['replied', 'positive', 'meeting', 'bounced'], {
-        error: 'Mark as replied, positive, meeting or bounced.',
+      action: z.enum(['replied', 'positive', 'meeting', 'hired', 'bounced'], {
+        error: 'Mark as replied, positive, meeting, hired or bounced.',
       }),
       at: z.iso.datetime({ error: 'Use a date and time like 2026-03-01T09:30:00Z.' }).optional(),
     }),

@@ -5,7 +5,7 @@ import { channel } from './channel'
 import { profileUrl } from './credits'
 
 export type OutreachStatus =
-  'awaiting' | 'replied' | 'positive' | 'meeting' | 'bounced' | 'no-reply'
+  'awaiting' | 'replied' | 'positive' | 'meeting' | 'hired' | 'bounced' | 'no-reply'
 
 export interface ContactSummary {
   id: number

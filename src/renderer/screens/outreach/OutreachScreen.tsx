@@ -10,11 +10,12 @@ import { formatDay } from '../../format'
 import { Filters, type OutreachFilters } from './Filters'
 import { OutreachTable, type SortKey } from './OutreachTable'
 
-type Action = 'replied' | 'positive' | 'meeting' | 'bounced'
+type Action = 'replied' | 'positive' | 'meeting' | 'hired' | 'bounced'
 const actions: { action: Action; label: string; key: string }[] = [
   { action: 'replied', label: 'Mark replied', key: 'r' },
   { action: 'positive', label: 'Mark positive', key: 'p' },
   { action: 'meeting', label: 'Mark meeting', key: 'm' },
+  { action: 'hired', label: 'Mark hired', key: 'h' },
   { action: 'bounced', label: 'Mark bounced', key: 'b' },
 ]
 const pageSize = 50
@@ -92,8 +93,8 @@ export function OutreachScreen() {
         <h1>Outreach</h1>
         <p className="subtitle">
           Every message you sent. Select rows and press <kbd>r</kbd> replied, <kbd>p</kbd> positive,{' '}
-          <kbd>m</kbd> meeting, <kbd>b</kbd> bounced; <kbd>/</kbd> searches; <kbd>Ctrl</kbd>+
-          <kbd>K</kbd> logs a new one.
+          <kbd>m</kbd> meeting, <kbd>h</kbd> hired, <kbd>b</kbd> bounced; <kbd>/</kbd> searches;{' '}
+          <kbd>Ctrl</kbd>+<kbd>K</kbd> logs a new one.
         </p>
       </header>
       <Filters

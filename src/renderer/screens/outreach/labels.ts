@@ -14,6 +14,7 @@ export const statusLabel: Record<OutreachStatus, string> = {
   replied: 'Replied',
   positive: 'Positive',
   meeting: 'Meeting',
+  hired: 'Hired',
   bounced: 'Bounced',
   'no-reply': 'No reply (90 days)',
 }

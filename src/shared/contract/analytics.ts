@@ -1,0 +1,130 @@
+// Analytics: the funnel (delivered → replies → positive → meetings → hires) for a cohort of
+// outreach chosen by send date, broken down, compared, and trended; every rate with its interval.
+import * as z from 'zod'
+import { channel } from './channel'
+import { outreachChannels } from './outreach'
+import { calendarDay, seatId } from './schemas'
+
+export const groupBys = [
+  'template',
+  'templateVersion',
+  'role',
+  'roleFamily',
+  'channel',
+  'seat',
+  'month',
+  'week',
+  'weekday',
+  'length',
+  'words',
+  'followups',
+] as const
+export type GroupBy = (typeof groupBys)[number]
+
+/** A rate over `n` delivered messages with its Wilson 95% interval; all null when n is 0. */
+export interface Rate {
+  value: number | null
+  low: number | null
+  high: number | null
+  n: number
+}
+
+export interface Funnel {
+  delivered: number
+  replies: number
+  positive: number
+  meetings: number
+  hires: number
+  replyRate: Rate
+  positiveRate: Rate
+  meetingRate: Rate
+  /** Hours from send to the first response, over the messages that got one. */
+  timeToFirstReply: {
+    medianHours: number | null
+    p25Hours: number | null
+    p75Hours: number | null
+    /** Fixed buckets: <1h, 1–6h, 6–24h, 1–3d, 3–7d, 1–2w, 2–4w, 4w+. */
+    histogram: { bucket: string; count: number }[]
+  }
+  /** Plan price and purchases over the period, and per result (null with none); seats' costs summed. */
+  cost: {
+    totalCents: number
+    perReplyCents: number | null
+    perPositiveCents: number | null
+    perMeetingCents: number | null
+    perHireCents: number | null
+  }
+  /** Fewer than 30 delivered: rates are shown with a warning, never as bare percentages. */
+  smallSample: boolean
+}
+
+export interface FunnelGroup extends Funnel {
+  key: string
+  label: string
+}
+
+export interface Metrics extends Funnel {
+  from: string
+  to: string
+  groups: FunnelGroup[]
+}
+
+export interface TrendPoint {
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string
+  delivered: number
+  replyRate: Rate
+  positiveRate: Rate
+  meetingRate: Rate
+}
+
+export interface Comparison {
+  a: { label: string; delivered: number; replies: number; replyRate: Rate }
+  b: { label: string; delivered: number; replies: number; replyRate: Rate }
+  /** Probability that B's true reply rate is higher than A's (Beta(1,1) priors). */
+  probabilityBBeatsA: number | null
+  /** Roughly how many more sends of each would make the difference clear (null when it is). */
+  moreSendsEach: number | null
+  /** A sentence: "B very likely beats A", "Not yet meaningful: …". */
+  verdict: string
+}
+
+const filters = {
+  seatId: seatId.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
+  role: z.string().trim().min(1).max(120).optional(),
+  template: z.string().trim().min(1).max(120).optional(),
+  channel: z.enum(outreachChannels).optional(),
+}
+
+const ordered = (p: { from?: string | undefined; to?: string | undefined }) =>
+  p.from === undefined || p.to === undefined || p.from <= p.to
+
+export const analytics = {
+  metrics: channel<Metrics>()(
+    z
+      .object({
+        ...filters,
+        by: z.enum(groupBys, { error: `Group by one of ${groupBys.join(', ')}.` }).optional(),
+      })
+      .refine(ordered, { error: 'The period must start on or before its end.' }),
+  ),
+  trend: channel<TrendPoint[]>()(
+    z
+      .object({ ...filters, weeks: z.number().int().min(1).max(156).default(12) })
+      .refine(ordered, { error: 'The period must start on or before its end.' }),
+  ),
+  compare: channel<Comparison>()(
+    z
+      .object({
+        ...filters,
+        a: z.string().trim().min(1, { error: 'Choose the first template.' }),
+        b: z.string().trim().min(1, { error: 'Choose the second template.' }),
+      })
+      .refine((c) => c.a.toLowerCase() !== c.b.toLowerCase(), {
+        error: 'Choose two different templates.',
+      })
+      .refine(ordered, { error: 'The period must start on or before its end.' }),
+  ),
+}

@@ -8,7 +8,7 @@ import type { ImportJob, ImportRecord, ImportSummary, Seat } from '../../../src/
 import { cli } from '../../helpers/cli'
 import { call, eventCount, openBackend, refused, tempDir } from '../../helpers/ledger'
 
-const fixtures = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures')
+import { fixturesDir as fixtures } from '../../helpers/fixtures'
 const now = () => new Date('2026-11-01T12:00:00.000Z')
 
 interface Truth {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 
-export const fixtures = '/work/shared/fixtures'
+export { fixturesDir as fixtures } from '../../../helpers/fixtures'
 export const myUrl = 'https://www.linkedin.com/in/jordan-avery-recruits'
 
 export const messagesHeader =

@@ -1,6 +1,6 @@
 // `npm start`: builds the app and opens the desktop window. Where the Electron binary is missing
-// (installs that skipped its download), it tries the download once; where that cannot work
-// either, it says so in one line and starts browser mode instead.
+// (installs that skipped its download), electron's own entry downloads it on first use; where
+// that cannot work either, this says so in one line and starts browser mode instead.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -29,24 +29,14 @@ const build = spawnSync(bin('electron-vite'), ['build'], {
 })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-let electron = process.env.OUTREACH_LEDGER_BROWSER === '1' ? null : electronBinary()
-if (
-  !electron &&
-  process.env.OUTREACH_LEDGER_BROWSER !== '1' &&
-  existsSync('node_modules/electron/install.js')
-) {
-  spawnSync(process.execPath, ['node_modules/electron/install.js'], {
-    stdio: 'ignore',
-    timeout: 180_000,
-  })
-  electron = electronBinary()
-}
+// Requiring electron downloads its binary when it is missing (its own entry does that).
+const electron = process.env.OUTREACH_LEDGER_BROWSER === '1' ? null : electronBinary()
 
 if (electron) {
   run(electron, ['.'])
 } else {
   console.log(
-    'Electron is not available on this machine, so Outreach Ledger opens in your browser instead.',
+    'Electron could not be started here, so Outreach Ledger opens in your browser instead.',
   )
   run(process.execPath, ['out/main/web.js', ...process.argv.slice(2)])
 }

@@ -44,41 +44,28 @@ export function listOutreach(
   ledger: Ledger,
   input: ListInput,
 ): { rows: OutreachRow[]; total: number } {
+  // Each filter the user set adds its condition; its value is bound under the same name.
+  const conditions: Partial<Record<keyof ListInput, string>> = {
+    seatId: 'seat_id = @seatId',
+    channel: 'channel = @channel',
+    role: 'role = @role COLLATE NOCASE',
+    template: 'template = @template COLLATE NOCASE',
+    status: 'status = @status',
+    from: 'substr(sent_at, 1, 10) >= @from',
+    to: 'substr(sent_at, 1, 10) <= @to',
+    search:
+      "(contact LIKE @search ESCAPE '\\' OR coalesce(profile_url, '') LIKE @search ESCAPE '\\')",
+  }
   const where: string[] = []
   const params: Record<string, string | number> = { now90: ninetyDaysBefore(ledger.now()) }
-  if (input.seatId !== undefined) {
-    where.push('seat_id = @seatId')
-    params.seatId = input.seatId
-  }
-  if (input.channel) {
-    where.push('channel = @channel')
-    params.channel = input.channel
-  }
-  if (input.role) {
-    where.push('role = @role COLLATE NOCASE')
-    params.role = input.role
-  }
-  if (input.template) {
-    where.push('template = @template COLLATE NOCASE')
-    params.template = input.template
-  }
-  if (input.status) {
-    where.push('status = @status')
-    params.status = input.status
-  }
-  if (input.from) {
-    where.push('substr(sent_at, 1, 10) >= @from')
-    params.from = input.from
-  }
-  if (input.to) {
-    where.push('substr(sent_at, 1, 10) <= @to')
-    params.to = input.to
-  }
-  if (input.search) {
-    where.push(
-      "(contact LIKE @search ESCAPE '\\' OR coalesce(profile_url, '') LIKE @search ESCAPE '\\')",
-    )
-    params.search = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  for (const [key, condition] of Object.entries(conditions) as [keyof ListInput, string][]) {
+    const value = input[key]
+    if (value === undefined || value === '') continue
+    where.push(condition)
+    params[key] =
+      key === 'search'
+        ? `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        : (value as string | number)
   }
   const base = `
     WITH messages AS (

@@ -3,7 +3,7 @@
 // calendar day in every zone within 12 hours of it and is never skipped by a clock change, so the
 // day the recruiter typed is the day the ledger shows.
 import { dateFormats, type DateFormat } from '../../../shared/contract/csv-mapping'
-import { dayInZone, instantOfWall, utcOfWall, type WallTime } from './zoned'
+import { dayInZone, instantOfWall, utcOfWall, type WallTime } from '../../time/zoned'
 
 export type { DateFormat }
 

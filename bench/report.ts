@@ -2,6 +2,8 @@
 // the machine and versions they were measured on, the command that reproduces them, the targets.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { type CreditsResult, type Figure, target } from './credits'
+import { importSection, memoryVerdict, speedVerdict } from './import-report'
+import type { ImportResult } from './imports'
 import type { HotFunction } from './measure'
 
 export interface Machine {
@@ -46,7 +48,10 @@ export interface Report {
   runs: number
   coldRuns: number
   quick: boolean
+  /** 1-minute load average over the run (sampled every few seconds): highest, and at the end. */
+  load?: { highest: number; end: number }
   credits: CreditsResult
+  imports: ImportResult
 }
 
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0))
@@ -109,9 +114,23 @@ function hotTable(hot: readonly HotFunction[]): string {
   return lines.join('\n')
 }
 
+/** The benchmark runs one process at a time, so it adds about 1 to the load average itself. */
+function loadLine(machine: Machine, load: Report['load']): string {
+  const start = `Load average (1 minute) when the run started: ${machine.load.toFixed(2)}`
+  if (!load) return `- ${start}`
+  return (
+    `- ${start}; during the run up to ${load.highest.toFixed(2)}, at its end ${load.end.toFixed(2)}, ` +
+    `the benchmark's own process counting for about 1 on these ${machine.cores} cores` +
+    (machine.load >= 0.5
+      ? '. Something else was running when it started (or had just stopped: the average lags by ' +
+        'a minute), and other work slows every figure.'
+      : '.')
+  )
+}
+
 /** The full document for docs/benchmarks.md. */
 export function markdownReport(report: Report): string {
-  const { machine, ledger, credits } = report
+  const { machine, ledger, credits, imports } = report
   const verdict = targetVerdict(credits.figures)
   const seatLines = ledger.seats.map(
     (s) =>
@@ -128,9 +147,11 @@ export function markdownReport(report: Report): string {
     `Measured on ${report.date} with \`${report.command}\`${report.quick ? ' (a quick run: tiny sizes, two runs each; for checking the harness, not for the numbers)' : ''}.`,
     'The harness lives in `bench/` (`run.ts` is the entry); this file is its output.',
     '',
-    '## Target',
+    '## Targets',
     '',
     `- ${verdict.text}`,
+    `- ${speedVerdict(imports).text}`,
+    `- ${memoryVerdict(imports).text}`,
     '',
     '## Machine',
     '',
@@ -138,7 +159,7 @@ export function markdownReport(report: Report): string {
     `- Memory: ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
     `- OS: ${machine.os}`,
     `- Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3})`,
-    `- Load average when the run started: ${machine.load.toFixed(2)} (1 minute)`,
+    loadLine(machine, report.load),
     '',
     '## Ledger',
     '',
@@ -198,5 +219,6 @@ export function markdownReport(report: Report): string {
       hotTable(credits.targetProfile),
     )
   }
+  parts.push('', ...importSection(imports, report.command, report.quick))
   return `${parts.join('\n')}\n`
 }

@@ -1,14 +1,17 @@
 // The benchmark harness: `npm run bench` measures at full size and writes docs/benchmarks.md;
-// `npm run bench -- --quick` runs tiny sizes in seconds (to check the harness, not for numbers).
+// `npm run bench -- --quick` runs tiny sizes in seconds (to check the harness, not for numbers);
+// `npm run bench -- --big` measures the import at 100,000 and 1,000,000 messages.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { runCreditsSuite } from './credits'
 import type { GeneratedLedger, LedgerPlan } from './generate'
+import { importTerminal } from './import-report'
+import { runImportSuite } from './imports'
 import { inFreshProcess } from './measure'
 import {
   describeMachine,
@@ -22,6 +25,8 @@ import {
 export interface BenchOptions {
   /** Tiny sizes and two runs per figure. */
   quick?: boolean
+  /** The import at 100,000 and 1,000,000 messages (instead of 25,000 and 100,000). */
+  big?: boolean
   /** Where the Markdown goes; docs/benchmarks.md for a full run, a temp file for a quick one. */
   out?: string
   /** Runs per figure (default 15; 2 when quick). */
@@ -34,6 +39,24 @@ export interface BenchOptions {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 const seed = 20_260_101
+
+/** Messages per generated LinkedIn export, smallest first: two sizes, to see memory grow or not. */
+export function importSizes(quick: boolean, big: boolean): number[] {
+  if (quick) return [1_000, 2_000]
+  return big ? [100_000, 1_000_000] : [25_000, 100_000]
+}
+
+/** Samples the 1-minute load average every few seconds until stopped. */
+function watchLoad(): () => { highest: number; end: number } {
+  let highest = loadavg()[0] ?? 0
+  const timer = setInterval(() => (highest = Math.max(highest, loadavg()[0] ?? 0)), 5000)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    const end = loadavg()[0] ?? 0
+    return { highest: Math.max(highest, end), end }
+  }
+}
 
 /** The busiest seat first; the measured seats are the first two (the first one when quick). */
 function ledgerPlan(quick: boolean): LedgerPlan {
@@ -111,6 +134,7 @@ function versions(): { sqlite: string; betterSqlite3: string } {
 /** Generates the ledger, runs every suite, writes the report; returns what it wrote. */
 export async function main(options: BenchOptions = {}): Promise<Report> {
   const quick = options.quick ?? false
+  const big = !quick && (options.big ?? false)
   const log = options.log ?? ((line: string) => console.log(line))
   const runs = options.runs ?? (quick ? 2 : 15)
   const coldRuns = quick ? 2 : Math.max(2, Math.ceil(runs / 2))
@@ -122,6 +146,7 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
   const plan = ledgerPlan(quick)
   const { sqlite, betterSqlite3 } = versions()
   const machine = describeMachine(sqlite, betterSqlite3)
+  const stopWatchingLoad = watchLoad()
   const dir = mkdtempSync(join(tmpdir(), 'outreach-ledger-bench-'))
   const dbPath = join(dir, 'ledger.sqlite')
   try {
@@ -142,7 +167,24 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       runs,
       coldRuns,
     })
-    const flags = [quick ? '--quick' : '', options.runs ? `--runs ${options.runs}` : '']
+
+    const sizes = importSizes(quick, big)
+    log(`Measuring the import of LinkedIn exports of ${sizes.join(' and ')} messages…`)
+    const imports = await runImportSuite({
+      dir: join(dir, 'imports'),
+      sizes,
+      runs: quick ? 2 : Math.min(runs, 7),
+      seed,
+      from: plan.from,
+      to: plan.to,
+      alwaysProfile: quick,
+      log,
+    })
+    const flags = [
+      quick ? '--quick' : '',
+      big ? '--big' : '',
+      options.runs ? `--runs ${options.runs}` : '',
+    ]
       .filter(Boolean)
       .join(' ')
     const report: Report = {
@@ -153,7 +195,9 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       runs,
       coldRuns,
       quick,
+      load: stopWatchingLoad(),
       credits,
+      imports,
     }
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, markdownReport(report))
@@ -161,10 +205,12 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
     log(figuresTable(credits.figures))
     log('')
     log(targetVerdict(credits.figures).text.replaceAll('**', ''))
+    log('')
+    log(importTerminal(imports))
     log(`Written to ${out}`)
     return report
   } finally {
-    if (options.keep) log(`Kept the ledger at ${dbPath}`)
+    if (options.keep) log(`Kept the ledger at ${dbPath} and the exports in ${join(dir, 'imports')}`)
     else rmSync(dir, { recursive: true, force: true })
   }
 }
@@ -173,6 +219,7 @@ function fromCommandLine(): BenchOptions {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
+      big: { type: 'boolean', default: false },
       out: { type: 'string' },
       runs: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -181,19 +228,22 @@ function fromCommandLine(): BenchOptions {
   })
   if (values.help) {
     console.log(
-      'Usage: npm run bench [-- --quick] [--out FILE] [--runs N] [--keep]\n' +
+      'Usage: npm run bench [-- --quick | --big] [--out FILE] [--runs N] [--keep]\n' +
         '  --quick   tiny sizes, two runs per figure, a few seconds (writes to a temp file)\n' +
+        '  --big     the import at 100,000 and 1,000,000 messages (default 25,000 and 100,000)\n' +
         '  --out     where to write the Markdown (default docs/benchmarks.md)\n' +
-        '  --runs    runs per figure (default 15)\n' +
-        '  --keep    keep the generated ledger',
+        '  --runs    runs per figure (default 15; the import takes at most 7, 3 at a million)\n' +
+        '  --keep    keep the generated ledger and exports',
     )
     process.exit(0)
   }
   const runs = values.runs === undefined ? undefined : Number(values.runs)
   if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1))
     throw new Error(`--runs takes a whole number of runs, at least 1 (got "${values.runs}").`)
+  if (values.quick && values.big) throw new Error('--quick and --big do not go together.')
   return {
     quick: values.quick,
+    big: values.big,
     keep: values.keep,
     ...(values.out ? { out: resolve(values.out) } : {}),
     ...(runs ? { runs } : {}),

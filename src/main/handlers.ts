@@ -3,6 +3,7 @@ import type * as z from 'zod'
 import { contract } from '../shared/contract'
 import { channelName } from '../shared/contract/channel'
 import { AppError, type Envelope, type ErrorInfo } from '../shared/contract/errors'
+import { analyticsHandlers } from './analytics/handlers'
 import { appHandlers } from './app/handlers'
 import type { HandlerContext, Handlers } from './handler-types'
 import { contactsHandlers } from './contacts/handlers'
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   templates: templatesHandlers,
   outreach: outreachHandlers,
   imports: importsHandlers,
+  analytics: analyticsHandlers,
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

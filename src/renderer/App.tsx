@@ -5,6 +5,7 @@ import { useQuery } from './api/useQuery'
 import { ErrorNotice, Loading } from './components/Notices'
 import { Shell } from './components/Shell'
 import { useScreen, type ScreenId } from './router'
+import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen'
 import { ContactsScreen } from './screens/contacts/ContactsScreen'
 import { CreditsScreen } from './screens/credits/CreditsScreen'
 import { OutreachScreen } from './screens/outreach/OutreachScreen'
@@ -20,6 +21,7 @@ function Screen({ screen }: { screen: ScreenId }) {
   if (screen === 'dashboard') return <Dashboard />
   if (screen === 'settings') return <Settings />
   if (screen === 'credits') return <CreditsScreen />
+  if (screen === 'analytics') return <AnalyticsScreen />
   if (screen === 'outreach') return <OutreachScreen />
   if (screen === 'contacts') return <ContactsScreen />
   if (screen === 'templates') return <TemplatesScreen />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 export const screens = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'credits', label: 'Credits' },
+  { id: 'analytics', label: 'Analytics' },
   { id: 'outreach', label: 'Outreach' },
   { id: 'contacts', label: 'Contacts' },
   { id: 'templates', label: 'Templates' },

@@ -8,6 +8,7 @@ import { registerAppCommands } from './commands/app'
 import { registerContactCommands } from './commands/contacts'
 import { registerCreditCommands } from './commands/credits'
 import { registerImportCommands } from './commands/imports'
+import { registerMetricsCommands } from './commands/metrics'
 import { registerSeatCommands } from './commands/seats'
 import { registerSettingsCommands } from './commands/settings'
 
@@ -91,6 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerSettingsCommands(program, perform)
   registerContactCommands(program, perform)
   registerImportCommands(program, perform)
+  registerMetricsCommands(program, perform)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -1,6 +1,7 @@
 // Contacts: the people outreach goes to, identified by their normalised profile URL (or, when
 // the user gave none, by name).
 import { AppError } from '../../shared/contract/errors'
+import { statement } from '../db/statements'
 import type { Ledger } from '../ledger'
 
 export interface Recipient {
@@ -37,13 +38,14 @@ function describe(who: Recipient): string {
 /** The contact this recipient means, or null if the ledger has never seen them. */
 export function findContact(ledger: Ledger, who: Recipient, pickFirst = false): ContactRef | null {
   if (who.profileUrl) {
-    const row = ledger.db.prepare(`${resolved} WHERE c.profile_url = ?`).get(who.profileUrl) as
+    const row = statement(ledger.db, `${resolved} WHERE c.profile_url = ?`).get(who.profileUrl) as
       ContactRow | undefined
     return row ? toRef(row) : null
   }
-  const rows = ledger.db
-    .prepare(`${resolved} WHERE c.name = ? COLLATE NOCASE ORDER BY k.id LIMIT 2`)
-    .all(who.name ?? '') as ContactRow[]
+  const rows = statement(
+    ledger.db,
+    `${resolved} WHERE c.name = ? COLLATE NOCASE ORDER BY k.id LIMIT 2`,
+  ).all(who.name ?? '') as ContactRow[]
   if (rows.length > 1 && !pickFirst)
     throw new AppError(
       'AMBIGUOUS_CONTACT',
@@ -57,14 +59,15 @@ export function findOrCreateContact(ledger: Ledger, who: Recipient, importId?: n
   const found = findContact(ledger, who, importId !== undefined)
   if (found) {
     if (!found.name && who.name) {
-      ledger.db.prepare('UPDATE contacts SET name = ? WHERE id = ?').run(who.name, found.id)
+      statement(ledger.db, 'UPDATE contacts SET name = ? WHERE id = ?').run(who.name, found.id)
       return { ...found, name: who.name }
     }
     return found
   }
-  const result = ledger.db
-    .prepare('INSERT INTO contacts (profile_url, name, import_id, created_at) VALUES (?, ?, ?, ?)')
-    .run(who.profileUrl ?? null, who.name ?? null, importId ?? null, ledger.now().toISOString())
+  const result = statement(
+    ledger.db,
+    'INSERT INTO contacts (profile_url, name, import_id, created_at) VALUES (?, ?, ?, ?)',
+  ).run(who.profileUrl ?? null, who.name ?? null, importId ?? null, ledger.now().toISOString())
   return {
     id: Number(result.lastInsertRowid),
     profileUrl: who.profileUrl ?? null,

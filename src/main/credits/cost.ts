@@ -16,7 +16,8 @@ function termsTimeline(ledger: Ledger, seatId: number): TermsChange[] {
   const settings = seatSettings(ledger, seatId)
   const rows = ledger.db
     .prepare(
-      `SELECT kind, day, terms FROM live_events WHERE seat_id = ? AND kind IN ('plan-change', 'cancellation')
+      // "+seat_id": look the few plan events up by kind; by seat it reads every send of the seat.
+      `SELECT kind, day, terms FROM live_events WHERE +seat_id = ? AND kind IN ('plan-change', 'cancellation')
        ORDER BY day, id`,
     )
     .all(seatId) as { kind: string; day: string; terms: string | null }[]
@@ -31,10 +32,11 @@ function termsTimeline(ledger: Ledger, seatId: number): TermsChange[] {
 
 const perDay = (monthlyCents: number) => (monthlyCents * 12) / 365
 
-export function seatCost(
+/** What the seat cost over the days from `from` to `to`: its plan price per day, and purchases. */
+export function seatSpend(
   ledger: Ledger,
   input: { seatId: number; from: string; to: string },
-): CostSummary {
+): { subscriptionCents: number; purchasedCents: number; totalCents: number } {
   const timeline = termsTimeline(ledger, input.seatId)
   let subscription = 0
   for (let day = input.from; day <= input.to; day = addDays(day, 1)) {
@@ -46,10 +48,23 @@ export function seatCost(
     ledger.db
       .prepare(
         `SELECT coalesce(sum(price_cents), 0) AS cents FROM live_events
-         WHERE seat_id = ? AND kind = 'purchase' AND day BETWEEN ? AND ?`,
+         WHERE +seat_id = ? AND kind = 'purchase' AND day BETWEEN ? AND ?`,
       )
       .get(input.seatId, input.from, input.to) as { cents: number }
   ).cents
+  const subscriptionCents = Math.round(subscription)
+  return {
+    subscriptionCents,
+    purchasedCents: purchased,
+    totalCents: subscriptionCents + purchased,
+  }
+}
+
+export function seatCost(
+  ledger: Ledger,
+  input: { seatId: number; from: string; to: string },
+): CostSummary {
+  const spend = seatSpend(ledger, input)
   const counts = ledger.db
     .prepare(
       `WITH sends AS (
@@ -68,13 +83,13 @@ export function seatCost(
             (SELECT 1 FROM live_events x WHERE x.kind = 'meeting' AND x.inmail_id = s.id)) AS meetings`,
     )
     .get({ ...input }) as { inmails: number; responses: number; positive: number; meetings: number }
-  const total = Math.round(subscription) + purchased
+  const total = spend.totalCents
   const per = (n: number) => (n > 0 ? Math.round(total / n) : null)
   return {
     from: input.from,
     to: input.to,
-    subscriptionCents: Math.round(subscription),
-    purchasedCents: purchased,
+    subscriptionCents: spend.subscriptionCents,
+    purchasedCents: spend.purchasedCents,
     totalCents: total,
     creditInmails: counts.inmails,
     responses: counts.responses,

@@ -153,7 +153,12 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX ledger_events_seat ON ledger_events (seat_id);
       CREATE INDEX ledger_events_contact ON ledger_events (contact_id, at);
-      CREATE INDEX ledger_events_inmail ON ledger_events (inmail_id);
+      -- (inmail_id, kind, at): "the first response to message m" is one index range. With the
+      -- bare (inmail_id) index SQLite preferred (kind, at) for min(at) and scanned every response
+      -- per message: quadratic in the outreach table and the funnel.
+      CREATE INDEX ledger_events_inmail ON ledger_events (inmail_id, kind, at);
+      -- Follow-ups counted per message (the funnel's "follow-ups sent" breakdown).
+      CREATE INDEX ledger_events_followup ON ledger_events (followup_of) WHERE followup_of IS NOT NULL;
       CREATE INDEX ledger_events_source ON ledger_events (source_key);
       CREATE INDEX ledger_events_import ON ledger_events (import_id);
       CREATE INDEX ledger_events_kind_at ON ledger_events (kind, at);

@@ -126,8 +126,14 @@ export function markOutreach(ledger: Ledger, input: MarkInput): { changed: numbe
                  AND (@sentiment IS NULL OR r.sentiment = @sentiment)) AS done
        FROM live_events m WHERE m.id = @id AND m.kind IN ('inmail-sent', 'message-sent')`,
     )
-    const kind =
-      input.action === 'meeting' ? 'meeting' : input.action === 'bounced' ? 'bounce' : 'response'
+    const kinds = {
+      replied: 'response',
+      positive: 'response',
+      meeting: 'meeting',
+      hired: 'hire',
+      bounced: 'bounce',
+    } as const
+    const kind = kinds[input.action]
     let changed = 0
     for (const id of input.messageIds) {
       const message = find.get({

@@ -6,6 +6,7 @@ import { QuickLog } from './QuickLog'
 const icons: Record<ScreenId, string> = {
   dashboard: '◧',
   credits: '◎',
+  analytics: '▥',
   outreach: '✉',
   contacts: '☺',
   templates: '✎',

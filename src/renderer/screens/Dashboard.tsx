@@ -5,6 +5,8 @@ import { useQuery } from '../api/useQuery'
 import { EmptyState, ErrorNotice, Loading } from '../components/Notices'
 import { formatCents, formatDay, ordinal } from '../format'
 import { hrefFor } from '../router'
+import { MonthFunnel } from './dashboard/MonthFunnel'
+import { Today } from './dashboard/Today'
 
 function renews(seat: Seat): string {
   return seat.terms.renewal === 'first-of-month'
@@ -23,7 +25,7 @@ export function Dashboard() {
     <>
       <header className="page-header">
         <h1>Dashboard</h1>
-        <p className="subtitle">Your seats and their credits at a glance.</p>
+        <p className="subtitle">Your seats, this month's replies, and what needs doing today.</p>
       </header>
       {seats.state === 'loading' && <Loading what="seats" />}
       {seats.state === 'error' && <ErrorNotice error={seats.error} />}
@@ -85,6 +87,14 @@ export function Dashboard() {
             </li>
           ))}
         </ul>
+      )}
+      {seats.state === 'done' && seats.data.length > 0 && (
+        <div className="dashboard-grid">
+          <Today seats={seats.data} version={changes} />
+          <div>
+            <MonthFunnel version={changes} />
+          </div>
+        </div>
       )}
     </>
   )

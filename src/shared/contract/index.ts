@@ -1,5 +1,6 @@
 // The whole IPC contract: every channel the renderer, the browser bridge and the CLI may call.
 import type { Api as ApiOf, EnvelopeApi as EnvelopeApiOf } from './channel'
+import { analytics } from './analytics'
 import { app } from './app'
 import { credits } from './credits'
 import { seats } from './seats'
@@ -18,6 +19,7 @@ export const contract = {
   templates,
   outreach,
   imports,
+  analytics,
 }
 
 export type AppContract = typeof contract
@@ -47,3 +49,12 @@ export type {
   ImportSummary,
   PreviewRow,
 } from './imports'
+export type {
+  Comparison,
+  Funnel,
+  FunnelGroup,
+  GroupBy,
+  Metrics,
+  Rate,
+  TrendPoint,
+} from './analytics'

@@ -129,13 +129,18 @@ describe('the outreach table', () => {
       await call(backend, 'outreach.mark', { messageIds: [one.eventId], action: 'positive' }),
     ).toEqual({ changed: 0 })
     await call(backend, 'outreach.mark', { messageIds: [two.eventId], action: 'meeting' })
+    await call(backend, 'outreach.mark', { messageIds: [one.eventId], action: 'hired' })
+    const hires = backend.ledger.db
+      .prepare("SELECT count(*) AS n FROM ledger_events WHERE kind = 'hire'")
+      .get() as { n: number }
+    expect(hires.n).toBe(1)
     const rows = (
       await call<{ rows: OutreachRow[] }>(backend, 'outreach.list', {
         sort: 'contact',
         direction: 'asc',
       })
     ).rows
-    expect(rows.map((r) => r.status)).toEqual(['positive', 'meeting'])
+    expect(rows.map((r) => r.status)).toEqual(['hired', 'meeting'])
 
     const before = eventCount(backend)
     const error = await refused(backend, 'outreach.mark', {

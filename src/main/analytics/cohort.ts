@@ -1,0 +1,326 @@
+// The cohort in SQL: the opening messages sent in a period (by the user's calendar), filtered,
+// each with its facts (the outreach table's own fragments) and a group key, counted per group.
+// The per-message facts go to a temporary table once per request, so the counts and the
+// percentiles read them without computing them twice; nothing per message reaches JavaScript.
+import type { GroupBy } from '../../shared/contract/analytics'
+import type { OutreachChannel } from '../../shared/contract/outreach'
+import { words } from '../../shared/domain/templates'
+import type { Ledger } from '../ledger'
+import { channelCase, isOpening, messageFacts } from '../outreach/status'
+import { replyTimeBuckets } from './funnel'
+import { localDayNumberSql, type OffsetSpan } from './local-time'
+
+export interface CohortFilters {
+  seatId?: number | undefined
+  role?: string | undefined
+  template?: string | undefined
+  channel?: OutreachChannel | undefined
+}
+
+/** What to count: filters, the period as UTC instants [fromAt, toAt), and how to group. */
+export interface CohortQuery extends CohortFilters {
+  fromAt: string
+  toAt: string
+  /** The zone's offsets over the period, for local months, weeks and weekdays. */
+  offsets: readonly OffsetSpan[]
+  by: GroupBy | null
+  /** Compare: two templates, each message keyed 'a' or 'b' (and only those messages). */
+  arms?: { a: string; b: string }
+}
+
+/** One group's counts on one seat (a group spans seats; cost is shared out per seat). */
+export interface CountRow {
+  groupKey: string | number
+  seatId: number
+  label: string | null
+  sent: number
+  delivered: number
+  replies: number
+  positive: number
+  meetings: number
+  hires: number
+  histogram: number[]
+}
+
+/** Percentile neighbours: the i-th smallest time to first reply among n in a group. */
+export interface RankRow {
+  groupKey: string | number | null
+  i: number
+  n: number
+  hours: number
+}
+
+/** The length and word bands (DOMAIN.md §6: under 400 characters; 70–120 words, under 150). */
+export const lengthBands = ['under 400 characters', '400 or more', 'unknown'] as const
+export const wordBands = ['<70', '70–120', '121–150', '>150', 'unknown'] as const
+export const followupBands = ['0', '1', '2', '3+'] as const
+
+const templateMatch = (param: string) => `(m.template = ${param} COLLATE NOCASE
+  OR m.template_version_id IN (SELECT v.id FROM template_versions v JOIN templates t ON t.id = v.template_id
+                               WHERE t.name = ${param} COLLATE NOCASE))`
+
+/** The role a message is for: linked by id, or a role of the name typed on it. */
+const roleJoin = `LEFT JOIN roles ro ON ro.id = coalesce(m.role_id,
+  (SELECT r.id FROM roles r WHERE r.name = m.role COLLATE NOCASE))`
+
+/** Template versions' lengths, measured in JavaScript like imported bodies are. */
+const versionJoin = `LEFT JOIN (SELECT CAST(key AS INTEGER) AS id, json_extract(value, '$[0]') AS chars,
+  json_extract(value, '$[1]') AS words FROM json_each(@versions)) tv ON tv.id = m.template_version_id`
+
+interface KeySql {
+  /** Over the message row `m` (and any join). */
+  inner: string
+  /** A label worth keeping (as typed), or NULL: labels are otherwise made in service.ts. */
+  label?: string
+  joins?: string
+  /** Over a row of the temporary table (messageFacts' columns); default: `group_key`. */
+  outer?: string
+}
+
+function keySql(query: CohortQuery): KeySql {
+  const day = localDayNumberSql('m.at', query.offsets)
+  if (query.arms)
+    return {
+      inner: `CASE WHEN ${templateMatch('@armA')} THEN 'a' WHEN ${templateMatch('@armB')} THEN 'b' END`,
+    }
+  switch (query.by) {
+    case null:
+      return { inner: "''" }
+    case 'template':
+      return { inner: "coalesce(lower(m.template), '')", label: 'm.template' }
+    case 'templateVersion':
+      return { inner: "coalesce(m.template_version_id, '')" }
+    case 'role':
+      return { inner: "coalesce(lower(m.role), '')", label: 'm.role' }
+    case 'roleFamily':
+      return { inner: "coalesce(lower(ro.family), '')", label: 'ro.family', joins: roleJoin }
+    case 'channel':
+      return { inner: channelCase }
+    case 'seat':
+      return { inner: 'm.seat_id' }
+    case 'month':
+      return { inner: `strftime('%Y-%m', ${day} * 86400, 'unixepoch')` }
+    case 'week':
+      // Days since 1970-01-01 (a Thursday): (day + 3) % 7 is 0 on Mondays.
+      return { inner: `${day} - (${day} + 3) % 7` }
+    case 'weekday':
+      return { inner: `(${day} + 3) % 7` }
+    case 'length':
+      return {
+        inner: `CASE WHEN coalesce(m.body_chars, tv.chars) IS NULL THEN '${lengthBands[2]}'
+          WHEN coalesce(m.body_chars, tv.chars) < 400 THEN '${lengthBands[0]}' ELSE '${lengthBands[1]}' END`,
+        joins: versionJoin,
+      }
+    case 'words':
+      return {
+        inner: `CASE WHEN coalesce(m.body_words, tv.words) IS NULL THEN '${wordBands[4]}'
+          WHEN coalesce(m.body_words, tv.words) < 70 THEN '${wordBands[0]}'
+          WHEN coalesce(m.body_words, tv.words) <= 120 THEN '${wordBands[1]}'
+          WHEN coalesce(m.body_words, tv.words) <= 150 THEN '${wordBands[2]}' ELSE '${wordBands[3]}' END`,
+        joins: versionJoin,
+      }
+    case 'followups':
+      return {
+        inner: "''",
+        outer: `CASE WHEN followups >= 3 THEN '3+' ELSE CAST(followups AS TEXT) END`,
+      }
+  }
+}
+
+function filterSql(query: CohortQuery): {
+  where: string[]
+  params: Record<string, string | number>
+} {
+  const where = [isOpening, 'm.at >= @fromAt', 'm.at < @toAt']
+  const params: Record<string, string | number> = { fromAt: query.fromAt, toAt: query.toAt }
+  if (query.seatId !== undefined) {
+    where.push('m.seat_id = @seatId')
+    params.seatId = query.seatId
+  }
+  if (query.channel !== undefined) {
+    where.push(`${channelCase} = @channel`)
+    params.channel = query.channel
+  }
+  if (query.role !== undefined) {
+    where.push(`(m.role = @role COLLATE NOCASE
+      OR m.role_id IN (SELECT r.id FROM roles r WHERE r.name = @role COLLATE NOCASE))`)
+    params.role = query.role
+  }
+  if (query.arms) {
+    where.push(`(${templateMatch('@armA')} OR ${templateMatch('@armB')})`)
+    params.armA = query.arms.a
+    params.armB = query.arms.b
+  } else if (query.template !== undefined) {
+    where.push(templateMatch('@template'))
+    params.template = query.template
+  }
+  return { where, params }
+}
+
+/** Every template version's body length and words, as JSON for `versionJoin`. */
+function versionLengths(ledger: Ledger): string {
+  const rows = ledger.db.prepare('SELECT id, body FROM template_versions').all() as {
+    id: number
+    body: string
+  }[]
+  return JSON.stringify(Object.fromEntries(rows.map((r) => [r.id, [r.body.length, words(r.body)]])))
+}
+
+const histogramSql = replyTimeBuckets
+  .map(({ fromHours }, i) => {
+    const next = replyTimeBuckets[i + 1]
+    const below = next ? `hours < ${next.fromHours}` : ''
+    const above = i > 0 ? `hours >= ${fromHours}` : ''
+    return `coalesce(sum(${[above, below].filter(Boolean).join(' AND ')}), 0) AS h${i}`
+  })
+  .join(',\n')
+
+/**
+ * The cohort's messages with their facts (messageFacts' columns, as the outreach table reads
+ * them), one row each, in a temporary table of this connection. Each fact is selected once
+ * and used from the table: in an expression over the select, SQLite would inline the
+ * correlated subquery at every mention.
+ */
+function fillCohort(ledger: Ledger, query: CohortQuery, key: KeySql): void {
+  const { where, params } = filterSql(query)
+  if (key.joins === versionJoin) params.versions = versionLengths(ledger)
+  const { db } = ledger
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS analytics_cohort (
+    seat_id INTEGER NOT NULL, sent_at TEXT NOT NULL, group_key, label TEXT,
+    responded_at TEXT, sentiment TEXT, has_meeting INTEGER, bounced INTEGER, hired INTEGER,
+    followups INTEGER, hours REAL)`)
+  db.exec('DELETE FROM temp.analytics_cohort')
+  db.prepare(
+    `INSERT INTO temp.analytics_cohort (seat_id, sent_at, group_key, label, responded_at,
+       sentiment, has_meeting, bounced, hired, followups)
+     SELECT m.seat_id, m.at, ${key.inner}, ${key.label ?? 'NULL'}, ${messageFacts}
+     FROM live_events m ${key.joins ?? ''}
+     WHERE ${where.join(' AND ')}`,
+  ).run(params)
+  // Hours to the first response of each delivered message that got one.
+  db.exec(`UPDATE temp.analytics_cohort
+    SET hours = max(0, (unixepoch(responded_at, 'subsec') - unixepoch(sent_at, 'subsec')) / 3600.0)
+    WHERE NOT bounced AND responded_at IS NOT NULL`)
+}
+
+function readCounts(ledger: Ledger, key: KeySql): CountRow[] {
+  const rows = ledger.db
+    .prepare(
+      `SELECT ${key.outer ?? 'group_key'} AS group_key, seat_id, min(label) AS label,
+         count(*) AS sent,
+         sum(NOT bounced) AS delivered,
+         sum(NOT bounced AND responded_at IS NOT NULL) AS replies,
+         sum(NOT bounced AND sentiment IS 'positive') AS positive,
+         sum(NOT bounced AND has_meeting) AS meetings,
+         sum(NOT bounced AND hired) AS hires,
+         ${histogramSql}
+       FROM temp.analytics_cohort GROUP BY 1, seat_id`,
+    )
+    .all() as (Record<string, number> & {
+    group_key: string | number
+    seat_id: number
+    label: string | null
+  })[]
+  return rows.map((r) => ({
+    groupKey: r.group_key,
+    seatId: r.seat_id,
+    label: r.label,
+    sent: r.sent!,
+    delivered: r.delivered!,
+    replies: r.replies!,
+    positive: r.positive!,
+    meetings: r.meetings!,
+    hires: r.hires!,
+    histogram: replyTimeBuckets.map((_, i) => r[`h${i}`] ?? 0),
+  }))
+}
+
+/** The ranks that the 25th, 50th and 75th percentiles interpolate between, per group or overall. */
+function readRanks(ledger: Ledger, key: KeySql | null): RankRow[] {
+  const partition = key ? 'PARTITION BY group_key' : ''
+  const near = [0.25, 0.5, 0.75]
+    .flatMap((p) => [`CAST((n - 1) * ${p} AS INTEGER)`, `CAST((n - 1) * ${p} AS INTEGER) + 1`])
+    .join(', ')
+  const rows = ledger.db
+    .prepare(
+      `WITH answered AS (
+         SELECT ${key ? (key.outer ?? 'group_key') : 'NULL'} AS group_key, hours
+         FROM temp.analytics_cohort WHERE hours IS NOT NULL
+       ),
+       ranked AS (
+         SELECT group_key, hours,
+           row_number() OVER (${partition} ORDER BY hours) - 1 AS i,
+           count(*) OVER (${partition}) AS n
+         FROM answered
+       )
+       SELECT group_key, i, n, hours FROM ranked WHERE i IN (${near})`,
+    )
+    .all() as { group_key: string | number | null; i: number; n: number; hours: number }[]
+  return rows.map((r) => ({ groupKey: r.group_key, i: r.i, n: r.n, hours: r.hours }))
+}
+
+export interface CohortCounts {
+  counts: CountRow[]
+  /** Overall, then per group when the query groups (empty when `withRanks` is false). */
+  overallRanks: RankRow[]
+  groupRanks: RankRow[]
+}
+
+/** Counts the cohort per group and seat, and the ranks for its percentiles, in one snapshot. */
+export function countCohort(ledger: Ledger, query: CohortQuery, withRanks: boolean): CohortCounts {
+  const { db } = ledger
+  return db.transaction((): CohortCounts => {
+    try {
+      const key = keySql(query)
+      fillCohort(ledger, query, key)
+      const counts = readCounts(ledger, key)
+      const overallRanks = withRanks ? readRanks(ledger, null) : []
+      const groupRanks = withRanks && query.by !== null ? readRanks(ledger, key) : []
+      return { counts, overallRanks, groupRanks }
+    } finally {
+      db.exec('DELETE FROM temp.analytics_cohort')
+    }
+  })()
+}
+
+/** Opening messages sent per seat in [fromAt, toAt), whatever the other filters: for cost shares. */
+export function sendsPerSeat(
+  ledger: Ledger,
+  query: { fromAt: string; toAt: string; seatId?: number | undefined },
+): Map<number, number> {
+  const rows = ledger.db
+    .prepare(
+      `SELECT m.seat_id, count(*) AS n FROM live_events m
+       WHERE ${isOpening} AND m.at >= @fromAt AND m.at < @toAt
+         ${query.seatId !== undefined ? 'AND m.seat_id = @seatId' : ''}
+       GROUP BY m.seat_id`,
+    )
+    .all({
+      fromAt: query.fromAt,
+      toAt: query.toAt,
+      ...(query.seatId !== undefined ? { seatId: query.seatId } : {}),
+    }) as { seat_id: number; n: number }[]
+  return new Map(rows.map((r) => [r.seat_id, r.n]))
+}
+
+/** The instant of the first opening message in force (of one seat, or any), or null. */
+export function firstSendAt(ledger: Ledger, seatId: number | undefined): string | null {
+  // One ordered index walk per kind, stopping at the first live opening message.
+  const first = ledger.db.prepare(
+    `SELECT m.at FROM live_events m
+     WHERE m.kind = @kind AND m.at IS NOT NULL AND m.followup_of IS NULL
+       ${seatId !== undefined ? 'AND m.seat_id = @seatId' : ''}
+     ORDER BY m.at LIMIT 1`,
+  )
+  const found = (['inmail-sent', 'message-sent'] as const)
+    .map(
+      (kind) =>
+        (
+          first.get({ kind, ...(seatId !== undefined ? { seatId } : {}) }) as
+            { at: string } | undefined
+        )?.at,
+    )
+    .filter((at): at is string => at !== undefined)
+    .sort()
+  return found[0] ?? null
+}

@@ -1,0 +1,279 @@
+// What earns replies: the funnel for a period, rates by group with intervals, time to first
+// reply, and two templates compared, each chart with its numbers one click away.
+import { useState } from 'react'
+import type { GroupBy, Metrics } from '../../../shared/contract'
+import { outreachChannels } from '../../../shared/contract/outreach'
+import { api } from '../../api/client'
+import { useLedgerVersion } from '../../api/changes'
+import { useQuery } from '../../api/useQuery'
+import { FunnelChart, HistogramChart, RateChart } from '../../charts/FunnelCharts'
+import { creditCostSentence, funnelBars, pct, rateBars, rateText } from '../../charts/funnel-data'
+import { ChartCard } from '../../components/ChartCard'
+import { localToday } from '../../components/FormDialog'
+import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
+import { formatCents } from '../../format'
+import { channelLabel } from '../outreach/labels'
+import { Compare } from './Compare'
+
+const byLabels: Partial<Record<GroupBy, string>> = {
+  template: 'Template',
+  templateVersion: 'Template version',
+  role: 'Role',
+  roleFamily: 'Role family',
+  channel: 'Channel',
+  seat: 'Seat',
+  month: 'Month sent',
+  weekday: 'Weekday sent',
+  length: 'Message length',
+  words: 'Word count',
+  followups: 'Follow-ups sent',
+}
+
+function daysAgo(n: number): string {
+  return new Date(Date.parse(`${localToday()}T00:00:00Z`) - n * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+}
+
+const presets = [
+  { label: 'Last 30 days', from: () => daysAgo(29) },
+  { label: 'Last 90 days', from: () => daysAgo(89) },
+  { label: 'This year', from: () => `${localToday().slice(0, 4)}-01-01` },
+  { label: 'All time', from: () => undefined },
+] as const
+
+export function AnalyticsScreen() {
+  const changes = useLedgerVersion()
+  const [from, setFrom] = useState<string | undefined>(daysAgo(89))
+  const [to, setTo] = useState<string | undefined>(undefined)
+  const [seatId, setSeatId] = useState<number | undefined>(undefined)
+  const [channel, setChannel] = useState<(typeof outreachChannels)[number] | undefined>(undefined)
+  const [by, setBy] = useState<GroupBy>('template')
+  const [which, setWhich] = useState<'replyRate' | 'positiveRate' | 'meetingRate'>('replyRate')
+  const seats = useQuery(() => api.seats.list({}), [])
+  const filters = {
+    ...(seatId ? { seatId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(channel ? { channel } : {}),
+  }
+  const metrics = useQuery(
+    () => api.analytics.metrics({ ...filters, by }),
+    [JSON.stringify(filters), by, changes],
+  )
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Analytics</h1>
+        <p className="subtitle">
+          Which messages, roles and habits earn replies, and what each one costs. Outreach is
+          counted by the day it was sent.
+        </p>
+      </header>
+      <form
+        className="filters"
+        aria-label="Period and filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label>
+          Period
+          <select
+            value={presets.find((p) => p.from() === from)?.label ?? 'custom'}
+            onChange={(e) => {
+              const preset = presets.find((p) => p.label === e.target.value)
+              if (preset) {
+                setFrom(preset.from())
+                setTo(undefined)
+              }
+            }}
+          >
+            {presets.map((p) => (
+              <option key={p.label}>{p.label}</option>
+            ))}
+            <option value="custom">Custom</option>
+          </select>
+        </label>
+        <label>
+          From
+          <input
+            type="date"
+            value={from ?? ''}
+            onChange={(e) => setFrom(e.target.value || undefined)}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            value={to ?? ''}
+            onChange={(e) => setTo(e.target.value || undefined)}
+          />
+        </label>
+        <label>
+          Seat
+          <select
+            value={seatId ?? ''}
+            onChange={(e) => setSeatId(e.target.value ? Number(e.target.value) : undefined)}
+          >
+            <option value="">All seats</option>
+            {seats.state === 'done' &&
+              seats.data.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Channel
+          <select
+            value={channel ?? ''}
+            onChange={(e) =>
+              setChannel(
+                (e.target.value || undefined) as (typeof outreachChannels)[number] | undefined,
+              )
+            }
+          >
+            <option value="">All channels</option>
+            {outreachChannels.map((c) => (
+              <option key={c} value={c}>
+                {channelLabel[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {metrics.state === 'loading' && <Loading what="analytics" />}
+      {metrics.state === 'error' && <ErrorNotice error={metrics.error} />}
+      {metrics.state === 'done' && metrics.data.delivered === 0 && (
+        <EmptyState title="Nothing sent in this period">
+          Choose a longer period, or log and import outreach first.
+        </EmptyState>
+      )}
+      {metrics.state === 'done' && metrics.data.delivered > 0 && (
+        <Report
+          m={metrics.data}
+          by={by}
+          setBy={setBy}
+          which={which}
+          setWhich={setWhich}
+          filters={filters}
+        />
+      )}
+    </>
+  )
+}
+
+function Report({
+  m,
+  by,
+  setBy,
+  which,
+  setWhich,
+  filters,
+}: {
+  m: Metrics
+  by: GroupBy
+  setBy: (b: GroupBy) => void
+  which: 'replyRate' | 'positiveRate' | 'meetingRate'
+  setWhich: (w: 'replyRate' | 'positiveRate' | 'meetingRate') => void
+  filters: Record<string, unknown>
+}) {
+  const bars = funnelBars(m)
+  const groups = rateBars(m.groups, which)
+  const band = which === 'replyRate' ? 'reply' : which === 'positiveRate' ? 'positive' : 'meeting'
+  const cost = creditCostSentence(m.replyRate)
+  return (
+    <>
+      <dl className="summary kpis" aria-label="Rates">
+        {(
+          [
+            ['Reply rate', m.replyRate],
+            ['Positive reply rate', m.positiveRate],
+            ['Meeting rate', m.meetingRate],
+          ] as const
+        ).map(([label, r]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{pct(r.value)}%</dd>
+            <span className="muted">{rateText(r)}</span>
+          </div>
+        ))}
+        <div>
+          <dt>Cost per reply</dt>
+          <dd>{m.cost.perReplyCents === null ? '—' : formatCents(m.cost.perReplyCents)}</dd>
+          <span className="muted">
+            per meeting{' '}
+            {m.cost.perMeetingCents === null ? '—' : formatCents(m.cost.perMeetingCents)}
+          </span>
+        </div>
+      </dl>
+      {m.smallSample && (
+        <p className="notice warning" role="note">
+          Only {m.delivered} messages delivered in this period: rates this small move a lot with one
+          more reply. Read the intervals, not the percentages.
+        </p>
+      )}
+      {cost && <p className="muted">{cost}</p>}
+      <div className="two-columns">
+        <ChartCard
+          title="Funnel"
+          header={['Stage', 'Messages', 'Share of delivered %']}
+          rows={bars.map((b) => [b.stage, b.count, b.share])}
+          note={`Replies include declines ("Not interested"): LinkedIn counts them as responses.`}
+        >
+          <FunnelChart bars={bars} />
+        </ChartCard>
+        <ChartCard
+          title="Time to first reply"
+          header={['After', 'Replies']}
+          rows={m.timeToFirstReply.histogram.map((h) => [h.bucket, h.count])}
+          note={
+            m.timeToFirstReply.medianHours === null
+              ? 'No replies yet.'
+              : `Median ${Math.round(m.timeToFirstReply.medianHours)} hours (half between ${Math.round(m.timeToFirstReply.p25Hours ?? 0)} and ${Math.round(m.timeToFirstReply.p75Hours ?? 0)}). Most replies come within 24–72 hours (seed 001).`
+          }
+        >
+          <HistogramChart buckets={m.timeToFirstReply.histogram} />
+        </ChartCard>
+      </div>
+      <ChartCard
+        title="Rates by group"
+        header={[byLabels[by] ?? by, 'Delivered', 'Rate %', 'Low %', 'High %', 'Small sample']}
+        rows={m.groups.map((g) => [
+          g.label,
+          g.delivered,
+          pct(g[which].value),
+          pct(g[which].low),
+          pct(g[which].high),
+          g.smallSample ? 'yes' : 'no',
+        ])}
+        note="Each bar shows the rate and, in brackets, its 95% interval. Where two intervals overlap, the difference is not yet meaningful."
+      >
+        <div className="chart-controls">
+          <label>
+            Break down by{' '}
+            <select value={by} onChange={(e) => setBy(e.target.value as GroupBy)}>
+              {Object.entries(byLabels).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Show{' '}
+            <select value={which} onChange={(e) => setWhich(e.target.value as typeof which)}>
+              <option value="replyRate">Reply rate</option>
+              <option value="positiveRate">Positive reply rate</option>
+              <option value="meetingRate">Meeting rate</option>
+            </select>
+          </label>
+        </div>
+        <RateChart bars={groups} band={band} />
+      </ChartCard>
+      <Compare filters={filters} />
+    </>
+  )
+}

@@ -1,0 +1,78 @@
+// What needs doing today: refund windows about to close and InMails waiting for a nudge.
+import type { Balance, Seat } from '../../../shared/contract'
+import { api } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
+import { localToday } from '../../components/FormDialog'
+import { formatDay } from '../../format'
+import { hrefFor } from '../../router'
+
+function daysBefore(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
+}
+
+export function Today({
+  seats,
+  version,
+}: {
+  seats: { seat: Seat; balance: Balance }[]
+  version: number
+}) {
+  const today = localToday()
+  const waiting = useQuery(
+    () =>
+      api.outreach.list({
+        status: 'awaiting',
+        to: daysBefore(today, 3),
+        from: daysBefore(today, 30),
+        sort: 'sentAt',
+        direction: 'asc',
+        limit: 5,
+      }),
+    [version, today],
+  )
+  const closing = seats.flatMap(({ seat, balance }) =>
+    balance.pendingRefunds
+      .filter((p) => p.windowClosesOn <= daysBefore(today, -7))
+      .map((p) => ({ seat: seat.name, ...p })),
+  )
+  const nothing = closing.length === 0 && (waiting.state !== 'done' || waiting.data.total === 0)
+  return (
+    <section className="card" aria-labelledby="today-heading">
+      <h2 id="today-heading">Today</h2>
+      {nothing && <p className="muted">Nothing needs you today.</p>}
+      {closing.length > 0 && (
+        <>
+          <h3 className="subheading">Refund windows closing this week</h3>
+          <ul className="todo" aria-label="Refund windows closing this week">
+            {closing.slice(0, 5).map((p) => (
+              <li key={p.inmailId}>
+                {p.contact} ({p.seat}): a reply by {formatDay(p.windowClosesOn)} brings the credit
+                back
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {waiting.state === 'done' && waiting.data.total > 0 && (
+        <>
+          <h3 className="subheading">Waiting for a reply for 3 days or more</h3>
+          <ul className="todo" aria-label="Waiting for a reply">
+            {waiting.data.rows.map((r) => (
+              <li key={r.id}>
+                {r.contact}, sent {formatDay(r.sentAt.slice(0, 10))}
+                {r.followups > 0
+                  ? ` (${r.followups} follow-up${r.followups === 1 ? '' : 's'})`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+          {waiting.data.total > waiting.data.rows.length && (
+            <a href={hrefFor('outreach')}>
+              and {waiting.data.total - waiting.data.rows.length} more in Outreach
+            </a>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

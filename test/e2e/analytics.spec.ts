@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, screenshot, test, type App } from './fixtures'
+import { LedgerPage } from './pages/ledger-page'
+
+/** Day n days ago as DD/MM/YYYY, the spreadsheet's format. */
+function day(n: number): string {
+  const d = new Date(Date.now() - n * 86_400_000)
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`
+}
+
+/** 80 InMails over the last 70 days: Hook A answered 15 times of 40, Hook B 4 of 40. */
+async function seed(app: App): Promise<void> {
+  const rows = ['Name;Profile;Sent;Template;Role;Replied;Sentiment']
+  for (let i = 0; i < 80; i++) {
+    const template = i % 2 === 0 ? 'Hook A' : 'Hook B'
+    const k = Math.floor(i / 2)
+    const replied = template === 'Hook A' ? k < 15 : k < 4
+    const sent = 70 - Math.floor(i * 0.8)
+    rows.push(
+      [
+        `Person ${i}`,
+        `https://www.linkedin.com/in/person-${i}`,
+        day(sent),
+        template,
+        i % 3 ? 'Staff Engineer' : 'Data Lead',
+        replied ? day(sent - 1) : '',
+        replied ? (k % 3 === 0 ? 'positive' : 'neutral') : '',
+      ].join(';'),
+    )
+  }
+  const file = join(app.dataDir, 'history.csv')
+  writeFileSync(file, rows.join('\n'))
+  const map = join(app.dataDir, 'map.json')
+  writeFileSync(
+    map,
+    JSON.stringify({
+      columns: {
+        name: 'Name',
+        profileUrl: 'Profile',
+        sentAt: 'Sent',
+        template: 'Template',
+        role: 'Role',
+        repliedAt: 'Replied',
+        sentiment: 'Sentiment',
+      },
+      dateFormat: 'DD/MM/YYYY',
+      defaultChannel: 'inmail',
+    }),
+  )
+  for (const args of [
+    ['settings', '--time-zone', 'UTC'],
+    [
+      'seat',
+      'add',
+      '--name',
+      'Work',
+      '--plan',
+      'recruiter-lite',
+      '--since',
+      new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10),
+      '--balance',
+      '120',
+    ],
+    ['import', 'csv', file, '--seat', 'Work', '--map', map],
+  ]) {
+    const run = await app.cli(...args)
+    expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0)
+  }
+}
+
+test('analytics: funnel, rates by template with intervals, the numbers behind each chart, and A/B', async ({
+  page,
+  app,
+}) => {
+  await seed(app)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const ledger = new LedgerPage(page)
+  await ledger.open(app, '#/analytics')
+  await expect(ledger.heading('Analytics')).toBeVisible()
+  const kpis = page.getByLabel('Rates', { exact: true })
+  await expect(kpis).toContainText('Reply rate')
+  await expect(kpis).toContainText('23.8%')
+  await expect(page.getByRole('img', { name: /Funnel/ }).locator('svg')).toBeVisible()
+
+  const byGroup = page.getByRole('region', { name: 'Rates by group' })
+  await expect(byGroup.getByRole('img', { name: /Rate by group/ })).toBeVisible()
+  await byGroup.getByRole('button', { name: 'Table' }).click()
+  const numbers = byGroup.getByRole('table', { name: 'Rates by group (numbers)' })
+  await expect(numbers.getByRole('row', { name: /Hook A/ })).toContainText('37.5')
+  await expect(numbers.getByRole('row', { name: /Hook B/ })).toContainText('10')
+  await byGroup.getByRole('button', { name: 'Copy CSV' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^Template,Delivered,Rate %,Low %,High %,Small sample\n/,
+  )
+  await byGroup.getByRole('button', { name: 'Chart' }).click()
+  await byGroup.getByLabel('Break down by').selectOption('role')
+  await expect(byGroup.getByRole('img', { name: /Rate by group/ })).toBeVisible()
+
+  const verdict = page.getByTestId('verdict')
+  await expect(verdict).toContainText(/likely|meaningful|difference/i)
+  await screenshot(page, 'analytics')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await screenshot(page, 'analytics-dark')
+})
+
+test('the dashboard shows this month against last, the weekly trend and today’s to-dos', async ({
+  page,
+  app,
+}) => {
+  await seed(app)
+  const ledger = new LedgerPage(page)
+  await ledger.open(app)
+  await expect(ledger.heading('Dashboard')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'This month' })).toContainText('Delivered')
+  await expect(page.getByRole('img', { name: /rates by week/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Today' })).toContainText(
+    /Waiting for a reply|Refund windows|Nothing needs you/,
+  )
+  await screenshot(page, 'dashboard-full')
+})

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import type { Funnel, Rate } from '../../src/shared/contract'
+import {
+  creditCostSentence,
+  funnelBars,
+  rateBars,
+  rateText,
+  toCsv,
+  trendRows,
+} from '../../src/renderer/charts/funnel-data'
+
+const rate = (value: number | null, low: number | null, high: number | null, n: number): Rate => ({
+  value,
+  low,
+  high,
+  n,
+})
+const funnel = (
+  delivered: number,
+  replies: number,
+  positive: number,
+  meetings: number,
+  hires: number,
+): Funnel => ({
+  delivered,
+  replies,
+  positive,
+  meetings,
+  hires,
+  replyRate: rate(delivered ? replies / delivered : null, null, null, delivered),
+  positiveRate: rate(null, null, null, delivered),
+  meetingRate: rate(null, null, null, delivered),
+  timeToFirstReply: { medianHours: null, p25Hours: null, p75Hours: null, histogram: [] },
+  cost: {
+    totalCents: 0,
+    perReplyCents: null,
+    perPositiveCents: null,
+    perMeetingCents: null,
+    perHireCents: null,
+  },
+  smallSample: delivered < 30,
+})
+
+describe('funnel chart data', () => {
+  it('gives each stage its count and share of delivered', () => {
+    expect(funnelBars(funnel(200, 50, 10, 4, 1)).map((b) => [b.stage, b.count, b.share])).toEqual([
+      ['Delivered', 200, 100],
+      ['Replies', 50, 25],
+      ['Positive', 10, 5],
+      ['Meetings', 4, 2],
+      ['Hires', 1, 0.5],
+    ])
+    expect(funnelBars(funnel(0, 0, 0, 0, 0)).every((b) => b.share === null)).toBe(true)
+  })
+
+  it('never shows a bare percentage of a tiny sample', () => {
+    expect(rateText(rate(0.6667, 0.2, 0.94, 3))).toBe('66.7% of 3 sent: too few to say')
+    expect(rateText(rate(0.12, 0.08, 0.17, 150))).toBe('12% (8–17%)')
+    expect(rateText(rate(null, null, null, 0))).toBe('nothing delivered')
+  })
+
+  it('turns intervals into error bars around the rate', () => {
+    const [bar] = rateBars(
+      [
+        {
+          ...funnel(100, 20, 0, 0, 0),
+          key: 'a',
+          label: 'Hook A',
+          replyRate: rate(0.2, 0.133, 0.289, 100),
+        },
+      ],
+      'replyRate',
+    )
+    expect(bar).toMatchObject({ label: 'Hook A', rate: 20, smallSample: false })
+    expect(bar!.error[0]).toBeCloseTo(6.7)
+    expect(bar!.error[1]).toBeCloseTo(8.9)
+  })
+
+  it('keeps weeks without sends as gaps, not zeros', () => {
+    const rows = trendRows([
+      {
+        week: '2026-03-02',
+        delivered: 0,
+        replyRate: rate(null, null, null, 0),
+        positiveRate: rate(null, null, null, 0),
+        meetingRate: rate(null, null, null, 0),
+      },
+      {
+        week: '2026-03-09',
+        delivered: 40,
+        replyRate: rate(0.25, 0.14, 0.4, 40),
+        positiveRate: rate(0.05, 0.01, 0.17, 40),
+        meetingRate: rate(0.025, 0.004, 0.13, 40),
+      },
+    ])
+    expect(rows[0]).toMatchObject({ reply: null, replyBand: null })
+    expect(rows[1]).toMatchObject({ reply: 25, replyBand: [14, 40], positive: 5, meeting: 2.5 })
+  })
+
+  it('says what a reply rate costs in credits', () => {
+    expect(creditCostSentence(rate(0.12, 0.1, 0.14, 500))).toMatch(
+      /^At your 12% response rate, 88 of every 100/,
+    )
+    expect(creditCostSentence(rate(0.5, 0.1, 0.9, 4))).toBeNull()
+  })
+
+  it('writes CSV that spreadsheets read safely', () => {
+    expect(
+      toCsv(
+        ['Template', 'Rate'],
+        [
+          ['=HYPERLINK("x")', 12.5],
+          ['Hook, "A"', null],
+        ],
+      ),
+    ).toBe('Template,Rate\n"\'=HYPERLINK(""x"")",12.5\n"Hook, ""A""",')
+  })
+})

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, screenshot, test, type App } from './fixtures'
@@ -118,4 +119,35 @@ test('the dashboard shows this month against last, the weekly trend and today’
     /Waiting for a reply|Refund windows|Nothing needs you/,
   )
   await screenshot(page, 'dashboard-full')
+})
+
+test('a year of demo outreach reads well on the dashboard and in analytics', async ({
+  page,
+  app,
+}) => {
+  // `npm run demo` writes a year of plausible outreach; here, into this test's own ledger.
+  await app.restart(() =>
+    execFileSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'bench/demo.ts', '--db', app.dbPath, '--force'],
+      {
+        stdio: 'ignore',
+      },
+    ),
+  )
+  const ledger = new LedgerPage(page)
+  await ledger.open(app)
+  await expect(page.getByRole('list', { name: 'Seats' }).locator(':scope > li')).toHaveCount(2)
+  await expect(page.getByRole('img', { name: /rates by week/ })).toBeVisible()
+  await screenshot(page, 'demo-dashboard')
+  await ledger.go('Analytics')
+  await page
+    .getByRole('form', { name: 'Period and filters' })
+    .getByRole('combobox')
+    .first()
+    .selectOption('This year')
+  const byGroup = page.getByRole('region', { name: 'Rates by group' })
+  await expect(byGroup.getByRole('img', { name: /Rate by group/ })).toBeVisible()
+  await expect(page.getByTestId('verdict')).not.toBeEmpty()
+  await screenshot(page, 'demo-analytics')
 })

@@ -131,7 +131,9 @@ export function about(n: number): number {
   return Math.ceil(n / step) * step
 }
 
-const percent = (p: number) => `${Math.round(p * 100)}%`
+/** A probability for people: never "100%" or "0%", which would claim certainty. */
+const percent = (p: number) =>
+  p > 0.99 ? 'over 99%' : p < 0.01 ? 'under 1%' : `${Math.round(p * 100)}%`
 
 export interface Arm {
   label: string

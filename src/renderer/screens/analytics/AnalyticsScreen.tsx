@@ -9,6 +9,7 @@ import { useQuery } from '../../api/useQuery'
 import { FunnelChart, HistogramChart, RateChart } from '../../charts/FunnelCharts'
 import { creditCostSentence, funnelBars, pct, rateBars, rateText } from '../../charts/funnel-data'
 import { ChartCard } from '../../components/ChartCard'
+import { SeatFilter } from '../../components/SeatFilter'
 import { localToday } from '../../components/FormDialog'
 import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
 import { formatCents } from '../../format'
@@ -50,7 +51,6 @@ export function AnalyticsScreen() {
   const [channel, setChannel] = useState<(typeof outreachChannels)[number] | undefined>(undefined)
   const [by, setBy] = useState<GroupBy>('template')
   const [which, setWhich] = useState<'replyRate' | 'positiveRate' | 'meetingRate'>('replyRate')
-  const seats = useQuery(() => api.seats.list({}), [])
   const filters = {
     ...(seatId ? { seatId } : {}),
     ...(from ? { from } : {}),
@@ -112,18 +112,7 @@ export function AnalyticsScreen() {
         </label>
         <label>
           Seat
-          <select
-            value={seatId ?? ''}
-            onChange={(e) => setSeatId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">All seats</option>
-            {seats.state === 'done' &&
-              seats.data.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-          </select>
+          <SeatFilter value={seatId} onChange={setSeatId} />
         </label>
         <label>
           Channel

@@ -1,7 +1,6 @@
 import type { RefObject } from 'react'
 import { outreachChannels, outreachStatuses } from '../../../shared/contract/outreach'
-import { api } from '../../api/client'
-import { useQuery } from '../../api/useQuery'
+import { SeatFilter } from '../../components/SeatFilter'
 import { channelLabel, statusLabel } from './labels'
 
 export interface OutreachFilters {
@@ -36,7 +35,6 @@ export function Filters({
   onChange: (f: OutreachFilters) => void
   searchRef: RefObject<HTMLInputElement | null>
 }) {
-  const seats = useQuery(() => api.seats.list({ includeArchived: true }), [])
   return (
     <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -51,20 +49,11 @@ export function Filters({
       </label>
       <label>
         Seat
-        <select
-          value={filters.seatId ?? ''}
-          onChange={(e) =>
-            onChange(set(filters, 'seatId', e.target.value ? Number(e.target.value) : ''))
-          }
-        >
-          <option value="">All seats</option>
-          {seats.state === 'done' &&
-            seats.data.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-        </select>
+        <SeatFilter
+          includeArchived
+          value={filters.seatId}
+          onChange={(seatId) => onChange(set(filters, 'seatId', seatId ?? ''))}
+        />
       </label>
       <label>
         Channel

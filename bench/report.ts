@@ -3,6 +3,7 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { type CreditsResult, type Figure, target } from './credits'
 import { importSection, memoryVerdict, speedVerdict } from './import-report'
+import { dashboardVerdict, type DashboardResult } from './dashboard'
 import type { ImportResult } from './imports'
 import type { HotFunction } from './measure'
 
@@ -52,6 +53,7 @@ export interface Report {
   load?: { highest: number; end: number }
   credits: CreditsResult
   imports: ImportResult
+  dashboard?: DashboardResult
 }
 
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0))
@@ -152,6 +154,7 @@ export function markdownReport(report: Report): string {
     `- ${verdict.text}`,
     `- ${speedVerdict(imports).text}`,
     `- ${memoryVerdict(imports).text}`,
+    ...(report.dashboard ? [`- ${dashboardVerdict(report.dashboard)}`] : []),
     '',
     '## Machine',
     '',
@@ -219,6 +222,15 @@ export function markdownReport(report: Report): string {
       hotTable(credits.targetProfile),
     )
   }
+  if (report.dashboard)
+    parts.push(
+      '',
+      '## Dashboard and analytics',
+      '',
+      `Everything the home screen loads (seats, each seat's balance, this month's and last month's funnel, the 12-week trend, who is waiting for a reply), through \`Backend.invoke\` on the generated ledger (${report.dashboard.messages.toLocaleString('en-US')} opening messages), in a process of its own.`,
+      '',
+      figuresTable(report.dashboard.figures).replace('| Events', '| Messages'),
+    )
   parts.push('', ...importSection(imports, report.command, report.quick))
   return `${parts.join('\n')}\n`
 }

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { runCreditsSuite } from './credits'
+import { runDashboardSuite } from './dashboard'
 import type { GeneratedLedger, LedgerPlan } from './generate'
 import { importTerminal } from './import-report'
 import { runImportSuite } from './imports'
@@ -168,6 +169,9 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       coldRuns,
     })
 
+    log('Measuring what the dashboard loads…')
+    const dashboard = await runDashboardSuite({ dbPath, now: generated.now, runs })
+
     const sizes = importSizes(quick, big)
     log(`Measuring the import of LinkedIn exports of ${sizes.join(' and ')} messages…`)
     const imports = await runImportSuite({
@@ -198,6 +202,7 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       load: stopWatchingLoad(),
       credits,
       imports,
+      dashboard,
     }
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, markdownReport(report))

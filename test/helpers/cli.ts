@@ -10,14 +10,19 @@ export interface CliRun {
   json: () => Record<string, unknown>
 }
 
-export async function cli(db: string, ...args: string[]): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...args], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    now: fixedNow,
-  })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
+/** A `cli(db, ...args)` whose clock reads `now`. */
+export function cliAt(now: () => Date) {
+  return async (db: string, ...args: string[]): Promise<CliRun> => {
+    let stdout = ''
+    let stderr = ''
+    const code = await runCli(['--db', db, ...args], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: {},
+      now,
+    })
+    return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
+  }
 }
+
+export const cli = cliAt(fixedNow)

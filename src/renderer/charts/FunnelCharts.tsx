@@ -94,6 +94,13 @@ export function RateChart({ bars, band }: { bars: RateBar[]; band: keyof typeof 
   )
 }
 
+/** The three rates of the trend: data key, legend name, colour. */
+const trendLines = [
+  ['reply', 'Reply rate', 'var(--accent)'],
+  ['positive', 'Positive rate', 'var(--success)'],
+  ['meeting', 'Meeting rate', 'var(--warning)'],
+] as const
+
 export function TrendChart({ rows }: { rows: TrendRow[] }) {
   return (
     <div
@@ -133,33 +140,18 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
             isAnimationActive={false}
             connectNulls={false}
           />
-          <Line
-            dataKey="reply"
-            name="Reply rate"
-            stroke="var(--accent)"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-          <Line
-            dataKey="positive"
-            name="Positive rate"
-            stroke="var(--success)"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-          <Line
-            dataKey="meeting"
-            name="Meeting rate"
-            stroke="var(--warning)"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+          {trendLines.map(([dataKey, name, stroke]) => (
+            <Line
+              key={dataKey}
+              dataKey={dataKey}
+              name={name}
+              stroke={stroke}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

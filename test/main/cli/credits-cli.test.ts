@@ -1,22 +1,12 @@
 // The credit commands as a user types them, with the JSON shapes the issue promises.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/program'
+import { cliAt } from '../../helpers/cli'
 import { tempDir } from '../../helpers/ledger'
 
 const now = () => new Date('2026-03-20T12:00:00.000Z')
 
-async function cli(db: string, ...args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...args], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    now,
-  })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
-}
+const cli = cliAt(now)
 
 async function ledger() {
   const db = join(tempDir(), 'l.sqlite')

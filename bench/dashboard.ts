@@ -9,8 +9,11 @@ import { Backend } from '../src/main/backend'
 import type { Figure } from './credits'
 import { inFreshProcess, measure } from './measure'
 
-/** The issue's target: all dashboard data in under 50 ms at 100k messages. */
-export const dashboardTarget = { messages: 100_000, ms: 50 }
+/** The issue's targets: all dashboard data in under 50 ms at 100k messages, 300 ms at 1M. */
+export const dashboardTargets = [
+  { messages: 100_000, ms: 50 },
+  { messages: 1_000_000, ms: 300 },
+] as const
 
 export interface DashboardResult {
   /** Opening messages in the ledger (InMails and other messages, follow-ups not counted). */
@@ -35,25 +38,70 @@ async function call(backend: Backend, channel: string, input: unknown): Promise<
   return envelope.result
 }
 
-/** What the dashboard loads, as the renderer asks for it. */
-async function dashboardData(backend: Backend, today: string): Promise<void> {
-  const seats = (await call(backend, 'seats.list', {})) as { id: number }[]
+function dayBefore(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Each request the dashboard makes, as src/renderer/screens/Dashboard.tsx and dashboard/ ask for
+ * them (the seats and their balances; this month's and last month's funnel and the trend; who
+ * has waited 3 to 30 days for a reply; the follow-up agenda where the ledger has sequences).
+ */
+function dashboardCalls(
+  today: string,
+  seatIds: readonly number[],
+  withAgenda: boolean,
+): { name: string; calls: [string, unknown][] }[] {
   const thisMonth = monthStart(today, 0)
-  const lastMonthEnd = new Date(Date.parse(`${thisMonth}T00:00:00Z`) - 86_400_000)
-    .toISOString()
-    .slice(0, 10)
-  await Promise.all([
-    ...seats.map((s) => call(backend, 'credits.balance', { seatId: s.id })),
-    call(backend, 'analytics.metrics', { from: thisMonth, to: today }),
-    call(backend, 'analytics.metrics', { from: monthStart(today, 1), to: lastMonthEnd }),
-    call(backend, 'analytics.trend', { weeks: 12, to: today }),
-    call(backend, 'outreach.list', {
-      status: 'awaiting',
-      limit: 5,
-      sort: 'sentAt',
-      direction: 'asc',
-    }),
-  ])
+  return [
+    {
+      name: 'seats and their balances',
+      calls: [
+        ['seats.list', {}],
+        ...seatIds.map((seatId): [string, unknown] => ['credits.balance', { seatId }]),
+      ],
+    },
+    { name: "this month's funnel", calls: [['analytics.metrics', { from: thisMonth, to: today }]] },
+    {
+      name: "last month's funnel",
+      calls: [['analytics.metrics', { from: monthStart(today, 1), to: dayBefore(thisMonth, 1) }]],
+    },
+    { name: 'the 12-week trend', calls: [['analytics.trend', { weeks: 12 }]] },
+    {
+      name: 'waiting for a reply (5 oldest, and how many)',
+      calls: [
+        [
+          'outreach.list',
+          {
+            status: 'awaiting',
+            to: dayBefore(today, 3),
+            from: dayBefore(today, 30),
+            sort: 'sentAt',
+            direction: 'asc',
+            limit: 5,
+          },
+        ],
+      ],
+    },
+    ...(withAgenda
+      ? [
+          {
+            name: 'the follow-up agenda',
+            calls: [['sequences.agenda', { days: 0 }]] as [string, unknown][],
+          },
+        ]
+      : []),
+  ]
+}
+
+/** What the dashboard loads, all of it, as the renderer asks for it (at once). */
+async function dashboardData(
+  backend: Backend,
+  parts: ReturnType<typeof dashboardCalls>,
+): Promise<void> {
+  await Promise.all(
+    parts.flatMap((p) => p.calls.map(([channel, input]) => call(backend, channel, input))),
+  )
 }
 
 async function measureDashboard(run: DashboardRun): Promise<Figure[]> {
@@ -62,17 +110,37 @@ async function measureDashboard(run: DashboardRun): Promise<Figure[]> {
   const messages = countMessages(run.dbPath)
   const backend = await Backend.open({ dbPath: run.dbPath, now: () => now })
   try {
+    const seats = (await call(backend, 'seats.list', {})) as { id: number }[]
+    // The agenda arrives with follow-up sequences; a ledger (or build) without them skips it.
+    const withAgenda = (await backend.invoke('sequences.agenda', { days: 0 })).ok
+    const parts = dashboardCalls(
+      today,
+      seats.map((s) => s.id),
+      withAgenda,
+    )
     const figures: Figure[] = []
     figures.push({
       name: 'dashboard data, first call after opening',
       events: messages,
-      timing: await measure(() => dashboardData(backend, today), { runs: 1 }),
+      timing: await measure(() => dashboardData(backend, parts), { runs: 1 }),
     })
     figures.push({
       name: 'dashboard data, warm',
       events: messages,
-      timing: await measure(() => dashboardData(backend, today), { runs: run.runs }),
+      timing: await measure(() => dashboardData(backend, parts), { runs: run.runs }),
     })
+    // The same, one request at a time: where the time goes.
+    for (const part of parts)
+      figures.push({
+        name: `  ${part.name}, warm`,
+        events: messages,
+        timing: await measure(
+          async () => {
+            for (const [channel, input] of part.calls) await call(backend, channel, input)
+          },
+          { runs: run.runs },
+        ),
+      })
     figures.push({
       name: 'analytics: a year by template',
       events: messages,
@@ -85,6 +153,11 @@ async function measureDashboard(run: DashboardRun): Promise<Figure[]> {
           }),
         { runs: run.runs },
       ),
+    })
+    figures.push({
+      name: 'outreach table: first page, newest first',
+      events: messages,
+      timing: await measure(() => call(backend, 'outreach.list', {}), { runs: run.runs }),
     })
     return figures
   } finally {
@@ -123,17 +196,53 @@ export async function runDashboardSuite(options: {
   return { messages: countMessages(options.dbPath), figures }
 }
 
-/** The target line for docs/benchmarks.md. */
+/** The target line for docs/benchmarks.md: the target for the ledger's size (100k or 1M). */
 export function dashboardVerdict(result: DashboardResult): string {
+  const target = result.messages >= 500_000 ? dashboardTargets[1] : dashboardTargets[0]
+  const goal = `dashboard data < ${target.ms} ms at ${target.messages.toLocaleString('en-US')} messages (warm, median)`
   const warm = result.figures.find((f) => f.name === 'dashboard data, warm')
-  if (!warm) return 'dashboard data: not measured'
+  if (!warm) return `${goal}: not measured`
   const at = result.messages.toLocaleString('en-US')
-  const met = warm.timing.median < dashboardTarget.ms
+  const met = warm.timing.median < target.ms
   const size =
-    result.messages < dashboardTarget.messages
+    result.messages < target.messages
       ? ` (the generated ledger's ${at} opening messages, the rest of its events being responses, meetings and purchases)`
       : ''
-  return `dashboard data < ${dashboardTarget.ms} ms at ${dashboardTarget.messages.toLocaleString('en-US')} messages (warm, median): **${met ? 'met' : 'not met'}**, median ${warm.timing.median.toFixed(1)} ms at ${at} messages${size}.`
+  return `${goal}: **${met ? 'met' : 'not met'}**, median ${warm.timing.median.toFixed(1)} ms at ${at} messages${size}.`
+}
+
+/** What the dashboard figures mean and what was done to them, for docs/benchmarks.md. */
+export function dashboardNotes(result: DashboardResult, big?: DashboardResult): string[] {
+  const warm = (r: DashboardResult) => r.figures.find((f) => f.name === 'dashboard data, warm')
+  const parts = (r: DashboardResult) =>
+    r.figures
+      .filter((f) => f.name.startsWith('  '))
+      .map((f) => `${f.name.trim().replace(/, warm$/, '')} ${f.timing.median.toFixed(1)} ms`)
+      .join(', ')
+  const lines = [
+    '- Dashboard data: every request the dashboard makes, at once (`Promise.all`, as the renderer does); "first call after opening" is the first time on a newly opened ledger (each seat\'s events read and replayed), "warm" the calls after it. The indented rows are the same requests one group at a time (so they add up to a little more than the whole).',
+    `- Per request at ${result.messages.toLocaleString('en-US')} messages (median, warm): ${parts(result)}.`,
+  ]
+  const whole = warm(result)
+  if (big && whole) {
+    const bigWarm = warm(big)
+    lines.push(
+      `- At ${big.messages.toLocaleString('en-US')} messages (the same three years, ten times as busy; a ledger of its own): ${parts(big)}.` +
+        (bigWarm
+          ? ` The whole grows ${(bigWarm.timing.median / whole.timing.median).toFixed(1)}× for ${(big.messages / result.messages).toFixed(1)}× the messages: each request reads the messages of its own period (a month, 12 weeks, the last 90 days), and a busier ledger sends more in each.`
+          : ''),
+    )
+  }
+  lines.push(
+    '',
+    "### Where the dashboard's time went, and what changed",
+    '',
+    "Profiled per request on the 100,000-event ledger (2026-11-23, before the change; 260 ms warm in all): the list of who waits for a reply took about 250 ms of it, the 12-week trend 20 ms, last month's funnel 9 ms, this month's 1 ms, the balances 1.5 ms.",
+    '',
+    "- Waiting for a reply (src/main/outreach/service.ts): the outreach table worked out every message's status (six lookups of its answers: first response, sentiment, meeting, bounce, hire, follow-ups) for all 92,000 messages, then kept the awaiting ones and counted them. Now each status filter first narrows by a condition every message of that status meets (src/main/outreach/status.ts `statusNarrowing`): \"awaiting\" is sent in the last 90 days (an index range: about 7,500 messages) with no answer at all (one index probe each), which also decides the status, so the answers are looked up for the five rows shown only. Without a status filter or status order, the table counts and pages the messages first and looks up the page's answers only (the Outreach screen's first page: from about 420 ms to about 130 ms).",
+    '- Funnels and trend (src/main/analytics/cohort.ts): the answers of each message in the period are now read in one index range per message (`answerFactsRow`) instead of four lookups, the latest sentiment only for messages with a response, follow-ups only when they are the group, and reply times (hours, histogram, percentiles) only for the funnels, not for the trend. The statements are kept prepared. An aggregated join over all answers (one pass, grouped by message) was measured too: SQLite chose to scan every answer of those kinds (about 20,000) and was slower than the per-message lookups for a month or 12 weeks of messages.',
+  )
+  return lines
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,6 +1,7 @@
 // The benchmark harness: `npm run bench` measures at full size and writes docs/benchmarks.md;
 // `npm run bench -- --quick` runs tiny sizes in seconds (to check the harness, not for numbers);
-// `npm run bench -- --big` measures the import at 100,000 and 1,000,000 messages.
+// `npm run bench -- --big` measures the import at 100,000 and 1,000,000 messages, and the
+// dashboard on a ledger of a million messages too.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
@@ -8,12 +9,14 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { runBrowserSuite } from './browser'
 import { runCreditsSuite } from './credits'
-import { runDashboardSuite } from './dashboard'
+import { type DashboardResult, runDashboardSuite } from './dashboard'
 import type { GeneratedLedger, LedgerPlan } from './generate'
 import { importTerminal } from './import-report'
 import { runImportSuite } from './imports'
 import { inFreshProcess } from './measure'
+import { monthReportMarkdown, monthReportVerdict, runMonthReportSuite } from './month-report'
 import {
   describeMachine,
   figuresTable,
@@ -104,6 +107,32 @@ async function generateApart(dbPath: string, plan: LedgerPlan): Promise<Generate
   return { seats: made.seats, now: new Date(made.now) }
 }
 
+/**
+ * The dashboard on a ledger of about a million opening messages (the busiest seat ten times as
+ * busy over the same years), generated apart and deleted after.
+ */
+async function bigDashboard(
+  dir: string,
+  plan: LedgerPlan,
+  runs: number,
+  log: (line: string) => void,
+): Promise<DashboardResult> {
+  const bigPlan: LedgerPlan = {
+    ...plan,
+    seats: plan.seats.map((s, i) => (i === 0 ? { ...s, events: 1_210_000 } : s)),
+  }
+  const dbPath = join(dir, 'ledger-1m.sqlite')
+  log(`Generating a ledger of ${bigPlan.seats.map((s) => s.events).join(' + ')} events…`)
+  const started = performance.now()
+  const generated = await generateApart(dbPath, bigPlan)
+  log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring its dashboard…`)
+  try {
+    return await runDashboardSuite({ dbPath, now: generated.now, runs })
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
+  }
+}
+
 function seatSummaries(dbPath: string, seats: { id: number; name: string }[]): SeatSummary[] {
   const db = new Database(dbPath, { readonly: true })
   try {
@@ -171,6 +200,23 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
 
     log('Measuring what the dashboard loads…')
     const dashboard = await runDashboardSuite({ dbPath, now: generated.now, runs })
+    const dashboardBig = big ? await bigDashboard(dir, plan, runs, log) : undefined
+
+    // Not in a quick run: it builds the app and drives Chromium.
+    const browser = quick
+      ? undefined
+      : (log('Measuring browser mode from a cold start to the dashboard drawn…'),
+        await runBrowserSuite({
+          dbPath,
+          now: generated.now,
+          messages: dashboard.messages,
+          seats: generated.seats.length,
+          runs: Math.min(runs, 5),
+          log,
+        }))
+
+    log(`Measuring a month report (${month.from} to ${month.to}, every seat)…`)
+    const monthReport = await runMonthReportSuite({ dbPath, now: generated.now, runs, month })
 
     const sizes = importSizes(quick, big)
     log(`Measuring the import of LinkedIn exports of ${sizes.join(' and ')} messages…`)
@@ -203,13 +249,16 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       credits,
       imports,
       dashboard,
+      ...(dashboardBig ? { dashboardBig } : {}),
+      ...(browser ? { browser } : {}),
     }
     mkdirSync(dirname(out), { recursive: true })
-    writeFileSync(out, markdownReport(report))
+    writeFileSync(out, markdownReport(report) + monthReportMarkdown(monthReport))
     log('')
     log(figuresTable(credits.figures))
     log('')
     log(targetVerdict(credits.figures).text.replaceAll('**', ''))
+    for (const line of monthReportVerdict(monthReport)) log(line.replaceAll('**', ''))
     log('')
     log(importTerminal(imports))
     log(`Written to ${out}`)
@@ -235,7 +284,8 @@ function fromCommandLine(): BenchOptions {
     console.log(
       'Usage: npm run bench [-- --quick | --big] [--out FILE] [--runs N] [--keep]\n' +
         '  --quick   tiny sizes, two runs per figure, a few seconds (writes to a temp file)\n' +
-        '  --big     the import at 100,000 and 1,000,000 messages (default 25,000 and 100,000)\n' +
+        '  --big     the import at 100,000 and 1,000,000 messages (default 25,000 and 100,000),\n' +
+        '            and the dashboard on a ledger of 1,000,000 messages\n' +
         '  --out     where to write the Markdown (default docs/benchmarks.md)\n' +
         '  --runs    runs per figure (default 15; the import takes at most 7, 3 at a million)\n' +
         '  --keep    keep the generated ledger and exports',

@@ -1,18 +1,20 @@
 // The services behind every door: opens the ledger (or knows why it cannot), dispatches channels,
 // takes backups and recovers from a damaged file. Plain Node: no Electron here.
-import { copyFileSync, existsSync, renameSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import packageJson from '../../package.json'
-import type { AppStatus, BackupFile, DoctorReport } from '../shared/contract'
+import type { AppStatus, BackupFile, DoctorReport, RestoreResult } from '../shared/contract'
 import { AppError, type Envelope } from '../shared/contract/errors'
 import { backupFileName, backupTo, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
 import { integrityProblems, openLedgerFile } from './db/open'
+import { backupInFolder, checkedCopy, putBack, setAside } from './data/restore'
 import { dispatch } from './handlers'
 import { ImportJobs } from './imports/service'
 import type { HandlerContext } from './handler-types'
 import type { Ledger } from './ledger'
 import { ledgerPaths, type LedgerPaths } from './paths'
+import { timeZoneOf } from './settings/service'
 
 export const appVersion: string = packageJson.version
 
@@ -106,8 +108,42 @@ export class Backend {
     }
   }
 
+  /** Daily and weekly are told apart by calendar days in the user's time zone (UTC if unknown). */
   backups(): BackupFile[] {
-    return listBackups(this.paths.backupsDir)
+    const zone = this.state.kind === 'ready' ? timeZoneOf(this.state.ledger) : 'UTC'
+    return listBackups(this.paths.backupsDir, zone)
+  }
+
+  /**
+   * Replaces the ledger with a backup while the app runs. The backup is copied and checked
+   * first (a damaged one changes nothing); the current file is set aside, never deleted.
+   */
+  async restore(backup: string): Promise<RestoreResult> {
+    const { db } = this.ledger
+    const names = this.backups().map((b) => b.name)
+    const source = backupInFolder(this.paths.backupsDir, backup, names)
+    const candidate = checkedCopy(source, this.paths.dbPath, this.now())
+    db.close()
+    const keptAside = setAside(this.paths.dbPath, 'before-restore', this.now())
+    let failure: string | null = null
+    try {
+      renameSync(candidate, this.paths.dbPath)
+      this.state = await Backend.load(this.paths, this.now)
+      if (this.state.kind !== 'ready') failure = this.state.error.message
+    } catch (error) {
+      failure = (error as Error).message
+    }
+    if (failure !== null) {
+      // Checked, yet it would not open: go back to the ledger as it was.
+      rmSync(candidate, { force: true })
+      putBack(keptAside, this.paths.dbPath)
+      this.state = await Backend.load(this.paths, this.now)
+      throw new AppError(
+        'BACKUP_DAMAGED',
+        `The backup ${backup} could not be opened (${failure}). Your ledger was put back as it was.`,
+      )
+    }
+    return { restored: backup, keptAside, status: this.status() }
   }
 
   async backup(out?: string): Promise<{ file: string; bytes: number }> {
@@ -126,28 +162,23 @@ export class Backend {
         'NOT_DAMAGED',
         'The ledger is not damaged, so there is nothing to recover.',
       )
-    let source: string | undefined
-    if (choice.action === 'restore') {
-      const known = this.backups().some((b) => b.name === choice.backup)
-      if (!known || basename(choice.backup) !== choice.backup)
-        throw new AppError(
-          'BACKUP_NOT_FOUND',
-          `There is no backup named "${choice.backup}" in ${this.paths.backupsDir}.`,
-        )
-      source = join(this.paths.backupsDir, choice.backup)
-    }
-    this.setDamagedFileAside()
-    if (source) copyFileSync(source, this.paths.dbPath)
+    // A backup is checked before the damaged file is touched: a damaged backup changes nothing.
+    const candidate =
+      choice.action === 'restore'
+        ? checkedCopy(
+            backupInFolder(
+              this.paths.backupsDir,
+              choice.backup,
+              this.backups().map((b) => b.name),
+            ),
+            this.paths.dbPath,
+            this.now(),
+          )
+        : null
+    setAside(this.paths.dbPath, 'damaged', this.now())
+    if (candidate) renameSync(candidate, this.paths.dbPath)
     this.state = await Backend.load(this.paths, this.now)
     return this.status()
-  }
-
-  private setDamagedFileAside(): void {
-    const suffix = `.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`
-    for (const extra of ['', '-wal', '-shm']) {
-      const file = this.paths.dbPath + extra
-      if (existsSync(file)) renameSync(file, file.replace(/(-wal|-shm)?$/, `${suffix}$1`))
-    }
   }
 
   close(): void {

@@ -8,11 +8,14 @@ import { appHandlers } from './app/handlers'
 import type { HandlerContext, Handlers } from './handler-types'
 import { contactsHandlers } from './contacts/handlers'
 import { creditsHandlers } from './credits/handlers'
+import { dataHandlers } from './data/handlers'
 import { importsHandlers } from './imports/handlers'
 import { outreachHandlers } from './outreach/handlers'
+import { reportsHandlers } from './reports/handlers'
 import { rolesHandlers } from './roles/service'
 import { templatesHandlers } from './templates/service'
 import { seatsHandlers } from './seats/handlers'
+import { sequencesHandlers } from './sequences/handlers'
 import { settingsHandlers } from './settings/handlers'
 
 export const handlers: Handlers = {
@@ -26,6 +29,9 @@ export const handlers: Handlers = {
   outreach: outreachHandlers,
   imports: importsHandlers,
   analytics: analyticsHandlers,
+  reports: reportsHandlers,
+  data: dataHandlers,
+  sequences: sequencesHandlers,
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

@@ -14,19 +14,28 @@ import { Dashboard } from './screens/Dashboard'
 import { ImportScreen } from './screens/import/ImportScreen'
 import { FirstRun } from './screens/FirstRun'
 import { Recovery } from './screens/Recovery'
+import { ReportsScreen } from './screens/reports/ReportsScreen'
 import { Settings } from './screens/Settings'
-import { Upcoming } from './screens/Upcoming'
+import { AgendaScreen } from './screens/sequences/AgendaScreen'
+import { SequencesScreen } from './screens/sequences/SequencesScreen'
+
+const screenViews: Record<ScreenId, () => React.JSX.Element> = {
+  dashboard: Dashboard,
+  today: AgendaScreen,
+  credits: CreditsScreen,
+  analytics: AnalyticsScreen,
+  outreach: OutreachScreen,
+  contacts: ContactsScreen,
+  templates: TemplatesScreen,
+  import: ImportScreen,
+  sequences: SequencesScreen,
+  reports: ReportsScreen,
+  settings: Settings,
+}
 
 function Screen({ screen }: { screen: ScreenId }) {
-  if (screen === 'dashboard') return <Dashboard />
-  if (screen === 'settings') return <Settings />
-  if (screen === 'credits') return <CreditsScreen />
-  if (screen === 'analytics') return <AnalyticsScreen />
-  if (screen === 'outreach') return <OutreachScreen />
-  if (screen === 'contacts') return <ContactsScreen />
-  if (screen === 'templates') return <TemplatesScreen />
-  if (screen === 'import') return <ImportScreen />
-  return <Upcoming screen={screen} />
+  const View = screenViews[screen]
+  return <View />
 }
 
 export function App() {

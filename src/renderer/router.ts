@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 
 export const screens = [
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'today', label: 'Today' },
   { id: 'credits', label: 'Credits' },
   { id: 'analytics', label: 'Analytics' },
   { id: 'outreach', label: 'Outreach' },

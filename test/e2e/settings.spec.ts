@@ -100,7 +100,8 @@ test('back up now writes a backup and lists it', async ({ page, app }) => {
   await expect(data).toContainText('No backups yet')
   await data.getByRole('button', { name: 'Back up now' }).click()
   await expect(data.getByRole('status')).toContainText('Backed up to')
-  await expect(data.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1)
+  // A header row and the backup.
+  await expect(data.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2)
   await screenshot(page, 'settings-data')
   const backups = JSON.parse((await app.cli('backups', '--json')).stdout)
   expect(backups.backups).toHaveLength(1)

@@ -6,7 +6,14 @@ import type { GroupBy } from '../../shared/contract/analytics'
 import type { OutreachChannel } from '../../shared/contract/outreach'
 import { words } from '../../shared/domain/templates'
 import type { Ledger } from '../ledger'
-import { channelCase, isOpening, messageFacts } from '../outreach/status'
+import { statement } from '../db/statements'
+import {
+  channelCase,
+  isOpening,
+  messageFact,
+  packedAnswers,
+  unpackedAnswers,
+} from '../outreach/status'
 import { replyTimeBuckets } from './funnel'
 import { localDayNumberSql, type OffsetSpan } from './local-time'
 
@@ -176,47 +183,70 @@ const histogramSql = replyTimeBuckets
   .join(',\n')
 
 /**
- * The cohort's messages with their facts (messageFacts' columns, as the outreach table reads
- * them), one row each, in a temporary table of this connection. Each fact is selected once
- * and used from the table: in an expression over the select, SQLite would inline the
- * correlated subquery at every mention.
+ * The cohort's messages with their facts (the outreach table's messageFact columns), one row
+ * each, in a temporary table of this connection, so the counts and the percentiles read them
+ * without computing them twice. The answers come packed from one index range per message
+ * (packedAnswers) through a materialized step: in an expression over the select, SQLite would
+ * inline the correlated subquery at every mention. Follow-ups are looked up when they are the
+ * group, reply times when asked for.
  */
-function fillCohort(ledger: Ledger, query: CohortQuery, key: KeySql): void {
+function fillCohort(
+  ledger: Ledger,
+  query: CohortQuery,
+  key: KeySql,
+  withReplyTimes: boolean,
+): void {
   const { where, params } = filterSql(query)
   if (key.joins === versionJoin) params.versions = versionLengths(ledger)
   const { db } = ledger
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS analytics_cohort (
-    seat_id INTEGER NOT NULL, sent_at TEXT NOT NULL, group_key, label TEXT,
-    responded_at TEXT, sentiment TEXT, has_meeting INTEGER, bounced INTEGER, hired INTEGER,
-    followups INTEGER, hours REAL)`)
-  db.exec('DELETE FROM temp.analytics_cohort')
+  statement(
+    db,
+    `CREATE TEMP TABLE IF NOT EXISTS analytics_cohort (
+      seat_id INTEGER NOT NULL, sent_at TEXT NOT NULL, group_key, label TEXT,
+      responded_at TEXT, sentiment TEXT, has_meeting INTEGER, bounced INTEGER, hired INTEGER,
+      followups INTEGER, hours REAL)`,
+  ).run()
+  statement(db, 'DELETE FROM temp.analytics_cohort').run()
+  const followups = key.outer?.includes('followups') ?? false
+  const facts = unpackedAnswers('answers')
+  // Not kept prepared: the zone's offsets for the period are written into the key.
   db.prepare(
-    `INSERT INTO temp.analytics_cohort (seat_id, sent_at, group_key, label, responded_at,
-       sentiment, has_meeting, bounced, hired, followups)
-     SELECT m.seat_id, m.at, ${key.inner}, ${key.label ?? 'NULL'}, ${messageFacts}
-     FROM live_events m ${key.joins ?? ''}
-     WHERE ${where.join(' AND ')}`,
+    `WITH cohort AS MATERIALIZED (
+       SELECT m.seat_id, m.at, ${key.inner} AS group_key, ${key.label ?? 'NULL'} AS label,
+         ${followups ? messageFact.followups : 'NULL'} AS followups,
+         ${packedAnswers('m.id')} AS answers
+       FROM live_events m ${key.joins ?? ''}
+       WHERE ${where.join(' AND ')}
+     )
+     INSERT INTO temp.analytics_cohort (seat_id, sent_at, group_key, label, followups,
+       responded_at, sentiment, has_meeting, bounced, hired)
+     SELECT seat_id, at, group_key, label, followups, ${facts.responded_at}, ${facts.sentiment},
+       ${facts.has_meeting}, ${facts.bounced}, ${facts.hired}
+     FROM cohort`,
   ).run(params)
   // Hours to the first response of each delivered message that got one.
-  db.exec(`UPDATE temp.analytics_cohort
-    SET hours = max(0, (unixepoch(responded_at, 'subsec') - unixepoch(sent_at, 'subsec')) / 3600.0)
-    WHERE NOT bounced AND responded_at IS NOT NULL`)
+  if (withReplyTimes)
+    statement(
+      db,
+      `UPDATE temp.analytics_cohort
+       SET hours = max(0, (unixepoch(responded_at, 'subsec') - unixepoch(sent_at, 'subsec')) / 3600.0)
+       WHERE NOT bounced AND responded_at IS NOT NULL`,
+    ).run()
 }
 
-function readCounts(ledger: Ledger, key: KeySql): CountRow[] {
-  const rows = ledger.db
-    .prepare(
-      `SELECT ${key.outer ?? 'group_key'} AS group_key, seat_id, min(label) AS label,
+function readCounts(ledger: Ledger, key: KeySql, withReplyTimes: boolean): CountRow[] {
+  const rows = statement(
+    ledger.db,
+    `SELECT ${key.outer ?? 'group_key'} AS group_key, seat_id, min(label) AS label,
          count(*) AS sent,
          sum(NOT bounced) AS delivered,
          sum(NOT bounced AND responded_at IS NOT NULL) AS replies,
          sum(NOT bounced AND sentiment IS 'positive') AS positive,
          sum(NOT bounced AND has_meeting) AS meetings,
-         sum(NOT bounced AND hired) AS hires,
-         ${histogramSql}
+         sum(NOT bounced AND hired) AS hires
+         ${withReplyTimes ? `, ${histogramSql}` : ''}
        FROM temp.analytics_cohort GROUP BY 1, seat_id`,
-    )
-    .all() as (Record<string, number> & {
+  ).all() as (Record<string, number> & {
     group_key: string | number
     seat_id: number
     label: string | null
@@ -231,6 +261,7 @@ function readCounts(ledger: Ledger, key: KeySql): CountRow[] {
     positive: r.positive!,
     meetings: r.meetings!,
     hires: r.hires!,
+    // All zeros without reply times.
     histogram: replyTimeBuckets.map((_, i) => r[`h${i}`] ?? 0),
   }))
 }
@@ -241,9 +272,9 @@ function readRanks(ledger: Ledger, key: KeySql | null): RankRow[] {
   const near = [0.25, 0.5, 0.75]
     .flatMap((p) => [`CAST((n - 1) * ${p} AS INTEGER)`, `CAST((n - 1) * ${p} AS INTEGER) + 1`])
     .join(', ')
-  const rows = ledger.db
-    .prepare(
-      `WITH answered AS (
+  const rows = statement(
+    ledger.db,
+    `WITH answered AS (
          SELECT ${key ? (key.outer ?? 'group_key') : 'NULL'} AS group_key, hours
          FROM temp.analytics_cohort WHERE hours IS NOT NULL
        ),
@@ -254,28 +285,31 @@ function readRanks(ledger: Ledger, key: KeySql | null): RankRow[] {
          FROM answered
        )
        SELECT group_key, i, n, hours FROM ranked WHERE i IN (${near})`,
-    )
-    .all() as { group_key: string | number | null; i: number; n: number; hours: number }[]
+  ).all() as { group_key: string | number | null; i: number; n: number; hours: number }[]
   return rows.map((r) => ({ groupKey: r.group_key, i: r.i, n: r.n, hours: r.hours }))
 }
 
 export interface CohortCounts {
   counts: CountRow[]
-  /** Overall, then per group when the query groups (empty when `withRanks` is false). */
+  /** Overall, then per group when the query groups (empty without `withReplyTimes`). */
   overallRanks: RankRow[]
   groupRanks: RankRow[]
 }
 
 /** Counts the cohort per group and seat, and the ranks for its percentiles, in one snapshot. */
-export function countCohort(ledger: Ledger, query: CohortQuery, withRanks: boolean): CohortCounts {
+export function countCohort(
+  ledger: Ledger,
+  query: CohortQuery,
+  withReplyTimes: boolean,
+): CohortCounts {
   const { db } = ledger
   return db.transaction((): CohortCounts => {
     try {
       const key = keySql(query)
-      fillCohort(ledger, query, key)
-      const counts = readCounts(ledger, key)
-      const overallRanks = withRanks ? readRanks(ledger, null) : []
-      const groupRanks = withRanks && query.by !== null ? readRanks(ledger, key) : []
+      fillCohort(ledger, query, key, withReplyTimes)
+      const counts = readCounts(ledger, key, withReplyTimes)
+      const overallRanks = withReplyTimes ? readRanks(ledger, null) : []
+      const groupRanks = withReplyTimes && query.by !== null ? readRanks(ledger, key) : []
       return { counts, overallRanks, groupRanks }
     } finally {
       db.exec('DELETE FROM temp.analytics_cohort')

@@ -4,12 +4,16 @@ import { Command, CommanderError } from 'commander'
 import type { ErrorInfo } from '../../shared/contract/errors'
 import { appVersion, Backend } from '../backend'
 import { resolveDbPath } from '../paths'
+import { registerAgendaCommands } from './commands/agenda'
 import { registerAppCommands } from './commands/app'
 import { registerContactCommands } from './commands/contacts'
 import { registerCreditCommands } from './commands/credits'
+import { registerDataCommands } from './commands/data'
 import { registerImportCommands } from './commands/imports'
 import { registerMetricsCommands } from './commands/metrics'
+import { registerReportCommands } from './commands/report'
 import { registerSeatCommands } from './commands/seats'
+import { registerSequenceCommands } from './commands/sequences'
 import { registerSettingsCommands } from './commands/settings'
 
 export interface CliIo {
@@ -87,12 +91,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   registerAppCommands(program, perform)
+  registerDataCommands(program, perform)
   registerSeatCommands(program, perform)
   registerCreditCommands(program, perform)
   registerSettingsCommands(program, perform)
   registerContactCommands(program, perform)
   registerImportCommands(program, perform)
   registerMetricsCommands(program, perform)
+  registerReportCommands(program, perform)
+  registerSequenceCommands(program, perform)
+  registerAgendaCommands(program, perform)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -162,7 +162,8 @@ function stateAfter(
   }
 }
 
-export function send(ledger: Ledger, input: Input<'send'>): Sent {
+/** `thread`: the message this one follows up in the same thread (a sequence's later step). */
+export function send(ledger: Ledger, input: Input<'send'>, thread?: { followupOf: number }): Sent {
   refuseFuture(ledger, input.at)
   return ledger.db.transaction((): Sent => {
     const timeZone = timeZoneOf(ledger)
@@ -187,6 +188,7 @@ export function send(ledger: Ledger, input: Input<'send'>): Sent {
       at: input.at,
       contactId: contact.id,
       openProfile: input.openProfile,
+      ...(thread ? { followupOf: thread.followupOf } : {}),
       ...labelIds(ledger, input.template, input.role),
     })
     const { state } = stateAfter(ledger, input.seatId, input.at)

@@ -186,6 +186,96 @@ export const migrations: readonly Migration[] = [
       FROM seats;
     `,
   },
+  {
+    version: 3,
+    name: 'follow-up sequences',
+    sql: `
+      -- Follow-up sequences: workspace data the user edits (like templates). The credit facts
+      -- stay in ledger_events: a step marked done logs its send there.
+      CREATE TABLE sequences (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- The two sequences from the seeds are read-only; the user copies them to edit.
+        builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+        business_days INTEGER NOT NULL DEFAULT 0 CHECK (business_days IN (0, 1)),
+        -- ISO weekdays (1 Monday … 7 Sunday) as a JSON array; [] means any day.
+        preferred_weekdays TEXT NOT NULL DEFAULT '[2,3,4]',
+        stop_on TEXT NOT NULL DEFAULT 'any-response' CHECK (stop_on IN ('any-response', 'meeting')),
+        archived_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX sequences_name_unique ON sequences (name COLLATE NOCASE);
+
+      CREATE TABLE sequence_steps (
+        id INTEGER PRIMARY KEY,
+        sequence_id INTEGER NOT NULL REFERENCES sequences (id),
+        position INTEGER NOT NULL,
+        day_offset INTEGER NOT NULL CHECK (day_offset BETWEEN 0 AND 365),
+        channel TEXT NOT NULL CHECK (channel IN ('inmail', 'connection-request', 'message', 'email',
+          'whatsapp', 'call', 'task')),
+        template_id INTEGER REFERENCES templates (id),
+        note TEXT,
+        -- not-connected: only if the connection request was not accepted; connected: only if it was.
+        condition TEXT NOT NULL DEFAULT 'always'
+          CHECK (condition IN ('always', 'not-connected', 'connected')),
+        is_exit INTEGER NOT NULL DEFAULT 0 CHECK (is_exit IN (0, 1)),
+        UNIQUE (sequence_id, position)
+      );
+
+      CREATE TABLE enrolments (
+        id INTEGER PRIMARY KEY,
+        sequence_id INTEGER NOT NULL REFERENCES sequences (id),
+        contact_id INTEGER NOT NULL REFERENCES contacts (id),
+        seat_id INTEGER NOT NULL REFERENCES seats (id),
+        start_on TEXT NOT NULL,
+        -- Stopping on a response is derived from the ledger's responses; these record the user's
+        -- own choices: stopping by hand, and resuming (responses before resumed_at no longer stop it).
+        cancelled_at TEXT,
+        resumed_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX enrolments_contact ON enrolments (contact_id);
+      CREATE INDEX enrolments_sequence ON enrolments (sequence_id);
+
+      -- Each enrolment's own copy of the steps, so editing a sequence never moves a planned send.
+      CREATE TABLE enrolment_steps (
+        id INTEGER PRIMARY KEY,
+        enrolment_id INTEGER NOT NULL REFERENCES enrolments (id),
+        position INTEGER NOT NULL,
+        day_offset INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        template_id INTEGER REFERENCES templates (id),
+        note TEXT,
+        condition TEXT NOT NULL,
+        is_exit INTEGER NOT NULL,
+        planned_on TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'skipped')),
+        done_at TEXT,
+        -- The send logged in the ledger when the step was done.
+        event_id INTEGER REFERENCES ledger_events (id),
+        -- Bumped on every snooze: a calendar re-import sees the newer version of the event.
+        revision INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (enrolment_id, position)
+      );
+      CREATE INDEX enrolment_steps_due ON enrolment_steps (state, due_on);
+
+      INSERT INTO sequences (id, name, builtin, created_at) VALUES
+        (1, 'InMail 0/3/7/14', 1, '2026-01-01T00:00:00.000Z'),
+        (2, 'Connect 1 → InMail 4 → email 7 → final 14', 1, '2026-01-01T00:00:00.000Z');
+      INSERT INTO sequence_steps (sequence_id, position, day_offset, channel, note, condition, is_exit)
+      VALUES
+        (1, 1, 0, 'inmail', 'Hook, one offer, one bounded question.', 'always', 0),
+        (1, 2, 3, 'inmail', 'One-line bump in the same thread.', 'always', 0),
+        (1, 3, 7, 'inmail', 'A new angle; keep the offer and the ask the same.', 'always', 0),
+        (1, 4, 14, 'inmail', 'Polite exit: leave the door open, then stop.', 'always', 1),
+        (2, 1, 1, 'connection-request', 'Connection request with a short note (300 characters at most).', 'always', 0),
+        (2, 2, 4, 'inmail', 'InMail, only if the connection request was not accepted.', 'not-connected', 0),
+        (2, 3, 7, 'email', 'Email with a different angle.', 'always', 0),
+        (2, 4, 14, 'message', 'Final LinkedIn message (they accepted the request).', 'connected', 1),
+        (2, 5, 14, 'inmail', 'Final InMail (they never accepted the request).', 'not-connected', 1);
+    `,
+  },
 ]
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0

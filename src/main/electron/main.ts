@@ -2,11 +2,13 @@
 // The only module (with window.ts types) that knows about Electron.
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification, session } from 'electron'
 import { Backend } from '../backend'
+import { startDailyBackups } from '../data/daily'
 import { channelNames } from '../handlers'
 import { dbFileName, dbPathVariable } from '../paths'
 import { contentSecurityPolicy } from '../security'
+import { atLoginArgument, loginItemSettings, ReminderLoop, type Reminder } from './reminders'
 import { bindIpc, isOwnRendererUrl, mainWindowOptions } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -14,23 +16,50 @@ const rendererFile = join(here, '../renderer/index.html')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
 let mainWindow: BrowserWindow | null = null
 
-function createWindow(): BrowserWindow {
+function createWindow(hash = ''): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')))
   window.once('ready-to-show', () => window.show())
   void (process.env.ELECTRON_RENDERER_URL
-    ? window.loadURL(process.env.ELECTRON_RENDERER_URL)
-    : window.loadFile(rendererFile))
+    ? window.loadURL(`${process.env.ELECTRON_RENDERER_URL}${hash ? `#${hash}` : ''}`)
+    : window.loadFile(rendererFile, hash ? { hash } : {}))
   window.on('closed', () => {
     mainWindow = null
   })
   return window
 }
 
+/** A desktop notification of due follow-ups; clicking it opens Today. */
+function notify(reminder: Reminder): void {
+  if (!Notification.isSupported()) return
+  const note = new Notification({ title: reminder.title, body: reminder.body })
+  note.on('click', () => {
+    if (!mainWindow) mainWindow = createWindow('/today')
+    else {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+  note.show()
+}
+
+/** Registers (or removes) the login item that starts the app hidden to keep reminding. */
+async function applyLoginItem(backend: Backend): Promise<void> {
+  const settings = await backend.invoke('sequences.reminders', {})
+  if (settings.ok)
+    app.setLoginItemSettings(
+      loginItemSettings((settings.result as { startAtLogin: boolean }).startAtLogin),
+    )
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return
+    // Running in the background since login: opening the app again shows the window.
+    if (!mainWindow) {
+      if (app.isReady()) mainWindow = createWindow()
+      return
+    }
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
@@ -58,14 +87,27 @@ if (!app.requestSingleInstanceLock()) {
     bindIpc(
       ipcMain,
       channelNames,
-      (channel, input) => backend.invoke(channel, input),
+      async (channel, input) => {
+        const result = await backend.invoke(channel, input)
+        if (channel === 'sequences.setReminders' && result.ok) await applyLoginItem(backend)
+        return result
+      },
       (event) =>
         mainWindow !== null &&
         event.sender.id === mainWindow.webContents.id &&
         isOwnRendererUrl(event.senderFrame?.url, rendererUrl),
     )
-    app.on('will-quit', () => backend.close())
-    mainWindow = createWindow()
+    const dailyBackups = startDailyBackups(backend)
+    const reminders = new ReminderLoop((channel, input) => backend.invoke(channel, input), notify)
+    reminders.start()
+    await applyLoginItem(backend)
+    app.on('will-quit', () => {
+      reminders.stop()
+      void dailyBackups.stop()
+      backend.close()
+    })
+    // Started at login: no window, only reminders, until one is clicked.
+    if (!process.argv.includes(atLoginArgument)) mainWindow = createWindow()
   })
 
   app.on('window-all-closed', () => app.quit())

@@ -5,9 +5,17 @@ import type { outreach as outreachContract } from '../../shared/contract/outreac
 import { AppError } from '../../shared/contract/errors'
 import { findOrCreateContact } from '../contacts/service'
 import { appendEvent } from '../credits/store'
+import { statement } from '../db/statements'
 import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
-import { channelCase, isOpening, messageFacts, ninetyDaysBefore, statusCase } from './status'
+import {
+  channelCase,
+  isOpening,
+  messageFacts,
+  ninetyDaysBefore,
+  statusCase,
+  statusNarrowing,
+} from './status'
 import { labelIds } from './labels'
 
 type ListInput = z.output<(typeof outreachContract)['list']['input']>
@@ -44,13 +52,13 @@ export function listOutreach(
   ledger: Ledger,
   input: ListInput,
 ): { rows: OutreachRow[]; total: number } {
-  // Each filter the user set adds its condition; its value is bound under the same name.
+  // Each filter the user set adds its condition; its value is bound under the same name. The
+  // status is the only one that needs the message's facts; the others narrow the messages first.
   const conditions: Partial<Record<keyof ListInput, string>> = {
     seatId: 'seat_id = @seatId',
     channel: 'channel = @channel',
     role: 'role = @role COLLATE NOCASE',
     template: 'template = @template COLLATE NOCASE',
-    status: 'status = @status',
     from: 'substr(sent_at, 1, 10) >= @from',
     to: 'substr(sent_at, 1, 10) <= @to',
     search:
@@ -67,30 +75,60 @@ export function listOutreach(
         ? `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
         : (value as string | number)
   }
-  const base = `
+  const narrowing = input.status === undefined ? undefined : statusNarrowing[input.status]
+  if (input.status !== undefined && narrowing) {
+    where.push(narrowing.sql)
+    params.status = input.status
+  }
+  // With a status that its narrowing already decides, every row has that status: the order by
+  // status is then the order by id.
+  const sortColumn = input.sort === 'status' && narrowing?.exact ? null : sortColumns[input.sort]
+  const direction = input.direction === 'asc' ? 'ASC' : 'DESC'
+  const order = `ORDER BY ${sortColumn ? `${sortColumn} ${direction}, ` : ''}id ${direction}`
+  const chosen = `
     WITH messages AS (
       SELECT m.id, m.at AS sent_at, m.seat_id, s.name AS seat, ${channelCase} AS channel,
         coalesce(c.merged_into, c.id) AS contact_id,
         coalesce(k.name, replace(k.profile_url, 'https://www.', ''), '(unknown)') AS contact,
-        k.profile_url, m.template, m.role, m.subject, m.import_id IS NOT NULL AS imported,
-        ${messageFacts}
+        k.profile_url, m.template, m.role, m.subject, m.import_id IS NOT NULL AS imported
       FROM live_events m
       JOIN seats s ON s.id = m.seat_id
       JOIN contacts c ON c.id = m.contact_id
       JOIN contacts k ON k.id = coalesce(c.merged_into, c.id)
       WHERE ${isOpening}
     ),
-    rows AS (SELECT *, ${statusCase} AS status FROM messages)
-    SELECT * FROM rows ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`
-  const total = (
-    ledger.db.prepare(`SELECT count(*) AS n FROM (${base})`).get(params) as { n: number }
-  ).n
-  const rows = ledger.db
-    .prepare(
-      `${base} ORDER BY ${sortColumns[input.sort]} ${input.direction === 'asc' ? 'ASC' : 'DESC'}, id ${input.direction === 'asc' ? 'ASC' : 'DESC'}
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[]
+    chosen AS (SELECT * FROM messages ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''})`
+  // The facts (and so the status) of the messages `m`, as a select over them.
+  const withFacts = (from: string) =>
+    `SELECT *, ${statusCase} AS status FROM (SELECT m.*, ${messageFacts} FROM ${from} m)`
+  const page = { ...params, limit: input.limit, offset: input.offset }
+  let total: number
+  let rows: Row[]
+  if (sortColumn !== 'status' && (narrowing === undefined || narrowing.exact)) {
+    // Neither the filters nor the order need the facts: count and page the messages
+    // themselves, then look up the facts of the page's rows only.
+    total = (
+      statement(ledger.db, `${chosen} SELECT count(*) AS n FROM chosen`).get(params) as {
+        n: number
+      }
+    ).n
+    rows = statement(
+      ledger.db,
+      `${chosen} ${withFacts(`(SELECT * FROM chosen ${order} LIMIT @limit OFFSET @offset)`)} ${order}`,
+    ).all(page) as Row[]
+  } else {
+    const statuses = `${chosen}, rows AS (${withFacts('chosen')}
+      ${input.status !== undefined ? 'WHERE status = @status' : ''})`
+    total = (
+      statement(ledger.db, `${statuses} SELECT count(*) AS n FROM rows`).get(params) as {
+        n: number
+      }
+    ).n
+    rows = statement(
+      ledger.db,
+      `${statuses} SELECT * FROM rows ${order} LIMIT @limit OFFSET @offset`,
+    ).all(page) as Row[]
+  }
   return {
     total,
     rows: rows.map((r) => ({
@@ -171,7 +209,12 @@ export function markOutreach(ledger: Ledger, input: MarkInput): { changed: numbe
 
 type LogInput = z.output<(typeof outreachContract)['log']['input']>
 
-export function logMessage(ledger: Ledger, input: LogInput): { eventId: number } {
+/** `thread`: the message this one follows up in the same thread (a sequence's later step). */
+export function logMessage(
+  ledger: Ledger,
+  input: LogInput,
+  thread?: { followupOf: number },
+): { eventId: number } {
   return ledger.db.transaction(() => {
     const seat = getSeat(ledger, input.seatId)
     if (seat.archivedAt)
@@ -183,6 +226,7 @@ export function logMessage(ledger: Ledger, input: LogInput): { eventId: number }
       channel: input.channel,
       at: input.at,
       contactId: contact.id,
+      ...(thread ? { followupOf: thread.followupOf } : {}),
       ...labelIds(ledger, input.template, input.role),
     })
     return { eventId }

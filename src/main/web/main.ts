@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { Backend } from '../backend'
+import { startDailyBackups } from '../data/daily'
 import { resolveDbPath } from '../paths'
 import { startWebServer } from './server'
 
@@ -15,6 +16,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const backend = await Backend.open({ dbPath: resolveDbPath(values.db) })
+const dailyBackups = startDailyBackups(backend)
 const server = await startWebServer({
   backend,
   port,
@@ -23,7 +25,7 @@ const server = await startWebServer({
 // Handlers first: whoever reads the URL below may stop us at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
-    void server.close().then(() => {
+    void Promise.all([server.close(), dailyBackups.stop()]).then(() => {
       backend.close()
       process.exit(0)
     })

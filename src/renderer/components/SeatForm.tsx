@@ -1,11 +1,18 @@
 // The form for a new seat: a plan from the catalogue (terms shown) or custom terms.
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { Seat } from '../../shared/contract'
 import type { ErrorInfo } from '../../shared/contract/errors'
 import { catalogPlanIds, plans, type PlanId } from '../../shared/domain/plans'
 import { api } from '../api/client'
 import { toErrorInfo } from '../api/useQuery'
 import { formatCents } from '../format'
+import {
+  CustomTermsFields,
+  customTermsOf,
+  noCustomTerms,
+  type CustomTermsText,
+} from './CustomTermsFields'
+import { Field, SelectField } from './Field'
 import { localToday } from './FormDialog'
 import { ErrorNotice } from './Notices'
 
@@ -20,14 +27,11 @@ interface SeatFormProps {
 }
 
 export function SeatForm({ submitLabel, onAdded, onCancel }: SeatFormProps) {
-  const id = useId()
   const [name, setName] = useState('')
   const [planId, setPlanId] = useState<PlanId>('recruiter-lite')
   const [startedOn, setStartedOn] = useState(localToday)
   const [renewalDay, setRenewalDay] = useState('')
-  const [monthly, setMonthly] = useState('')
-  const [cap, setCap] = useState('')
-  const [price, setPrice] = useState('')
+  const [terms, setTerms] = useState<CustomTermsText>(noCustomTerms)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const [saving, setSaving] = useState(false)
 
@@ -44,15 +48,7 @@ export function SeatForm({ submitLabel, onAdded, onCancel }: SeatFormProps) {
         planId,
         startedOn,
         ...(day === undefined ? {} : { renewalDay: day }),
-        ...(planId === 'custom'
-          ? {
-              custom: {
-                monthlyCredits: optionalNumber(monthly) ?? Number.NaN,
-                cap: optionalNumber(cap) ?? Number.NaN,
-                priceCents: Math.round((optionalNumber(price) ?? 0) * 100),
-              },
-            }
-          : {}),
+        ...(planId === 'custom' ? { custom: customTermsOf(terms) } : {}),
       })
       onAdded(seat)
     } catch (caught) {
@@ -65,28 +61,22 @@ export function SeatForm({ submitLabel, onAdded, onCancel }: SeatFormProps) {
   return (
     <form className="form" onSubmit={submit} aria-label="New seat" noValidate>
       {error && <ErrorNotice error={error} />}
-      <label htmlFor={`${id}-name`}>Seat name</label>
-      <input
-        id={`${id}-name`}
+      <Field
+        label="Seat name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={setName}
         placeholder="e.g. Work Recruiter Lite"
         autoFocus
         maxLength={60}
       />
-      <label htmlFor={`${id}-plan`}>Plan</label>
-      <select
-        id={`${id}-plan`}
-        value={planId}
-        onChange={(e) => setPlanId(e.target.value as PlanId)}
-      >
+      <SelectField label="Plan" value={planId} onChange={setPlanId}>
         {catalogPlanIds.map((planOption) => (
           <option key={planOption} value={planOption}>
             {plans[planOption].name}
           </option>
         ))}
         <option value="custom">Custom plan…</option>
-      </select>
+      </SelectField>
       {plan && (
         <p className="hint" data-testid="plan-terms">
           {plan.monthlyCredits} InMail credits a month, up to {plan.cap} saved,{' '}
@@ -99,42 +89,15 @@ export function SeatForm({ submitLabel, onAdded, onCancel }: SeatFormProps) {
       {planId === 'custom' && (
         <fieldset className="form-grid">
           <legend>Your contract's terms</legend>
-          <label htmlFor={`${id}-monthly`}>Credits a month</label>
-          <input
-            id={`${id}-monthly`}
-            inputMode="numeric"
-            value={monthly}
-            onChange={(e) => setMonthly(e.target.value)}
-          />
-          <label htmlFor={`${id}-cap`}>Most credits saved (cap)</label>
-          <input
-            id={`${id}-cap`}
-            inputMode="numeric"
-            value={cap}
-            onChange={(e) => setCap(e.target.value)}
-          />
-          <label htmlFor={`${id}-price`}>Price a month (USD)</label>
-          <input
-            id={`${id}-price`}
-            inputMode="decimal"
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-          />
+          <CustomTermsFields value={terms} onChange={setTerms} withPrice />
         </fieldset>
       )}
-      <label htmlFor={`${id}-since`}>Subscription started</label>
-      <input
-        id={`${id}-since`}
-        type="date"
-        value={startedOn}
-        onChange={(e) => setStartedOn(e.target.value)}
-      />
-      <label htmlFor={`${id}-renewal`}>Renewal day (optional)</label>
-      <input
-        id={`${id}-renewal`}
+      <Field label="Subscription started" type="date" value={startedOn} onChange={setStartedOn} />
+      <Field
+        label="Renewal day (optional)"
         inputMode="numeric"
         value={renewalDay}
-        onChange={(e) => setRenewalDay(e.target.value)}
+        onChange={setRenewalDay}
         placeholder={plan?.renewal === 'first-of-month' ? '1' : 'day of the start date'}
       />
       <div className="dialog-actions">

@@ -2,9 +2,11 @@
 import type { ReactNode } from 'react'
 import { hrefFor, screens, type ScreenId } from '../router'
 import { QuickLog } from './QuickLog'
+import { useAgendaCount } from '../screens/sequences/useAgendaCount'
 
 const icons: Record<ScreenId, string> = {
   dashboard: '◧',
+  today: '☑',
   credits: '◎',
   analytics: '▥',
   outreach: '✉',
@@ -17,6 +19,7 @@ const icons: Record<ScreenId, string> = {
 }
 
 export function Shell({ screen, children }: { screen: ScreenId; children: ReactNode }) {
+  const due = useAgendaCount()
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -38,6 +41,12 @@ export function Shell({ screen, children }: { screen: ScreenId; children: ReactN
                   {icons[s.id]}
                 </span>
                 {s.label}
+                {s.id === 'today' && due > 0 && (
+                  <span className="badge nav-badge" data-testid="agenda-badge">
+                    {due}
+                    <span className="visually-hidden"> follow-up steps due</span>
+                  </span>
+                )}
               </a>
             </li>
           ))}

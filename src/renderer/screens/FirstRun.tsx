@@ -1,7 +1,9 @@
-// Shown while there are no seats: add the first one, then (if wanted) import LinkedIn history.
+// Shown while there are no seats: add the first one, then (if wanted) import LinkedIn history;
+// or, moving from another computer, bring the whole ledger across (MovingIn).
 import { useState } from 'react'
 import { SeatForm } from '../components/SeatForm'
 import { navigate } from '../router'
+import { MovingIn } from './MovingIn'
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [importNext, setImportNext] = useState(true)
@@ -31,22 +33,30 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
             }}
           />
         </section>
-        <section className="card subtle" aria-labelledby="import-heading">
-          <h2 id="import-heading">Import your LinkedIn history</h2>
-          <p className="muted">
-            Bring in past InMails and replies from LinkedIn's "Get a copy of your data" export
-            (messages.csv), or a spreadsheet you kept. You will see what was found before anything
-            is written, and can undo an import at any time.
-          </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={importNext}
-              onChange={(e) => setImportNext(e.target.checked)}
-            />
-            Take me to Import after adding my seat
-          </label>
-        </section>
+        <div>
+          <section className="card subtle" aria-labelledby="import-heading">
+            <h2 id="import-heading">Import your LinkedIn history</h2>
+            <p className="muted">
+              Bring in past InMails and replies from LinkedIn's "Get a copy of your data" export
+              (messages.csv), or a spreadsheet you kept. You will see what was found before anything
+              is written, and can undo an import at any time.
+            </p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={importNext}
+                onChange={(e) => setImportNext(e.target.checked)}
+              />
+              Take me to Import after adding my seat
+            </label>
+          </section>
+          <MovingIn
+            onMoved={() => {
+              navigate('dashboard')
+              onDone()
+            }}
+          />
+        </div>
       </div>
     </main>
   )

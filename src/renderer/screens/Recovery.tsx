@@ -4,25 +4,29 @@ import type { AppStatus } from '../../shared/contract'
 import type { ErrorInfo } from '../../shared/contract/errors'
 import { api } from '../api/client'
 import { toErrorInfo } from '../api/useQuery'
+import { BackupChoices } from '../components/BackupChoices'
 import { ConfirmDialog } from '../components/Dialog'
 import { ErrorNotice } from '../components/Notices'
-import { formatBytes } from '../format'
 
 type Damaged = Extract<AppStatus, { state: 'damaged' }>
 
 export function Recovery({ status, onRecovered }: { status: Damaged; onRecovered: () => void }) {
   const [error, setError] = useState<ErrorInfo | null>(null)
   const [confirmEmpty, setConfirmEmpty] = useState(false)
+  const [restoring, setRestoring] = useState<string | null>(null)
 
   async function recover(
     choice: { action: 'start-empty' } | { action: 'restore'; backup: string },
   ) {
     setError(null)
+    setRestoring(choice.action === 'restore' ? choice.backup : null)
     try {
       await api.app.recover(choice)
       onRecovered()
     } catch (caught) {
       setError(toErrorInfo(caught))
+    } finally {
+      setRestoring(null)
     }
   }
 
@@ -35,28 +39,18 @@ export function Recovery({ status, onRecovered }: { status: Damaged; onRecovered
       {error && <ErrorNotice error={error} />}
       <section className="card" aria-labelledby="restore-heading">
         <h2 id="restore-heading">Restore a backup</h2>
+        <p className="muted">
+          Newest first. Daily and weekly backups are written while the app runs; manual ones are
+          those you made, and "Before upgrade" ones were taken before the file was upgraded.
+        </p>
         {status.backups.length === 0 ? (
           <p className="muted">There are no backups in the app's backups folder.</p>
         ) : (
-          <ul className="backup-list" aria-label="Backups">
-            {status.backups.map((b) => (
-              <li key={b.name}>
-                <span>
-                  <code>{b.name}</code>{' '}
-                  <span className="muted">
-                    {new Date(b.createdAt).toLocaleString()} · {formatBytes(b.bytes)}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  className="button primary small"
-                  onClick={() => void recover({ action: 'restore', backup: b.name })}
-                >
-                  Restore
-                </button>
-              </li>
-            ))}
-          </ul>
+          <BackupChoices
+            backups={status.backups}
+            restoring={restoring}
+            onRestore={(b) => void recover({ action: 'restore', backup: b.name })}
+          />
         )}
       </section>
       <section className="card" aria-labelledby="empty-heading">

@@ -2,11 +2,15 @@
 import * as z from 'zod'
 import { channel } from './channel'
 
+/** daily/weekly: written while the app runs and rotated; the others are never deleted. */
+export type BackupKind = 'daily' | 'weekly' | 'manual' | 'pre-migration'
+
 export interface BackupFile {
   /** File name inside the backups folder. */
   name: string
   createdAt: string
   bytes: number
+  kind: BackupKind
 }
 
 export type AppStatus =

@@ -23,6 +23,11 @@ export const errorCodes = [
   'BACKUP_FAILED',
   'BACKUP_NOT_FOUND',
   'NOT_DAMAGED',
+  'BACKUP_DAMAGED',
+  'LEDGER_NOT_EMPTY',
+  'EXPORT_INVALID',
+  'EXPORT_TOO_NEW',
+  'EXPORT_FAILED',
   'USAGE',
   'INTERNAL',
 ] as const

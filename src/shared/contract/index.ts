@@ -3,10 +3,13 @@ import type { Api as ApiOf, EnvelopeApi as EnvelopeApiOf } from './channel'
 import { analytics } from './analytics'
 import { app } from './app'
 import { credits } from './credits'
+import { data } from './data'
 import { seats } from './seats'
 import { imports } from './imports'
 import { outreach } from './outreach'
+import { reports } from './reports'
 import { settings } from './settings'
+import { sequences } from './sequences'
 import { contacts, roles, templates } from './workspace'
 
 export const contract = {
@@ -20,13 +23,17 @@ export const contract = {
   outreach,
   imports,
   analytics,
+  reports,
+  data,
+  sequences,
 }
 
 export type AppContract = typeof contract
 export type Api = ApiOf<AppContract>
 export type EnvelopeApi = EnvelopeApiOf<AppContract>
 
-export type { AppStatus, BackupFile, DoctorReport } from './app'
+export type { AppStatus, BackupFile, BackupKind, DoctorReport } from './app'
+export type { ExportDocument, ExportResult, ImportDataResult, RestoreResult } from './data'
 export type { Seat, SeatTerms } from './seats'
 export type { Balance, CostSummary, Reconciled, Responded, Sent, TimelinePoint } from './credits'
 export type { Settings } from './settings'
@@ -58,3 +65,19 @@ export type {
   Rate,
   TrendPoint,
 } from './analytics'
+export type {
+  Agenda,
+  AgendaItem,
+  CreditsAhead,
+  DoneResult,
+  Enrolled,
+  Enrolment,
+  EnrolmentStep,
+  ReminderSettings,
+  Sequence,
+  SequenceReport,
+  SequenceRun,
+  SequenceStep,
+  StepChannel,
+} from './sequences'
+export type { Report, ReportExport, ReportFormat, PaperSize, SeatStatement } from './reports'

@@ -117,7 +117,7 @@ describe('outreach-ledger CLI', () => {
       ['seat', 'fly'],
       ['teleport'],
       ['seat', 'list', '--colour', 'red'],
-      ['backup'],
+      ['backup', '--out'],
     ]) {
       const run = await cli(db, ...args)
       expect(run.code, args.join(' ')).toBe(2)

@@ -27,27 +27,30 @@ export const registerAppCommands: Register = (program, perform) => {
 
   program
     .command('backup')
-    .description('write a consistent copy of the ledger to a new file')
-    .requiredOption('--out <file>', 'where to write the backup (must not exist yet)')
-    .action((options: { out: string }) =>
+    .description('write a consistent copy of the ledger (default: into the backups folder)')
+    .option('--out <file>', 'where to write the backup instead (must not exist yet)')
+    .action((options: { out?: string }) =>
       perform(async ({ call }) => {
-        const result = await call<{ file: string; bytes: number }>('app.backup', {
-          out: options.out,
-        })
+        const result = await call<{ file: string; bytes: number }>(
+          'app.backup',
+          options.out === undefined ? {} : { out: options.out },
+        )
         return { json: result, text: `Backed up to ${result.file} (${result.bytes} bytes).` }
       }),
     )
 
   program
     .command('backups')
-    .description('list the backups in the app data folder')
+    .description('list the backups in the app data folder (daily, weekly, manual, pre-migration)')
     .action(() =>
       perform(async ({ call }) => {
         const backups = await call<BackupFile[]>('app.backups', {})
         const text =
           backups.length === 0
-            ? 'No backups yet. Run "backup --out FILE" to make one.'
-            : backups.map((b) => `${b.createdAt}  ${b.name}  (${b.bytes} bytes)`).join('\n')
+            ? 'No backups yet. Run "backup" to make one.'
+            : backups
+                .map((b) => `${b.createdAt}  ${b.kind.padEnd(13)}  ${b.name}  (${b.bytes} bytes)`)
+                .join('\n')
         return { json: { backups }, text }
       }),
     )

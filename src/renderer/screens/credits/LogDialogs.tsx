@@ -1,46 +1,24 @@
 // Fast logging: an InMail sent, a response, a meeting. A few fields, sensible defaults.
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { Seat } from '../../../shared/contract'
 import { api } from '../../api/client'
+import { Field, SelectField } from '../../components/Field'
 import { FormDialog, localNow, recipientOf, toInstant } from '../../components/FormDialog'
 
 function PersonField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const id = useId()
   return (
-    <>
-      <label htmlFor={id}>Person</label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder="https://www.linkedin.com/in/… or their name"
-        autoFocus
-      />
-    </>
+    <Field
+      label="Person"
+      value={value}
+      onChange={onChange}
+      placeholder="https://www.linkedin.com/in/… or their name"
+      autoFocus
+    />
   )
 }
 
-function WhenField({
-  value,
-  onChange,
-  label,
-}: {
-  value: string
-  onChange: (v: string) => void
-  label: string
-}) {
-  const id = useId()
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="datetime-local"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </>
-  )
+function WhenField(props: { value: string; onChange: (v: string) => void; label: string }) {
+  return <Field type="datetime-local" {...props} />
 }
 
 export function LogInmailDialog({
@@ -50,7 +28,6 @@ export function LogInmailDialog({
   seat: Seat
   onLogged: (message: string) => void
 }) {
-  const id = useId()
   const [to, setTo] = useState('')
   const [at, setAt] = useState(localNow)
   const [openProfile, setOpenProfile] = useState(false)
@@ -98,16 +75,13 @@ export function LogInmailDialog({
         />
         Open Profile (free, no credit)
       </label>
-      <label htmlFor={`${id}-template`}>Template (optional)</label>
-      <input id={`${id}-template`} value={template} onChange={(e) => setTemplate(e.target.value)} />
-      <label htmlFor={`${id}-role`}>Role (optional)</label>
-      <input id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)} />
+      <Field label="Template (optional)" value={template} onChange={setTemplate} />
+      <Field label="Role (optional)" value={role} onChange={setRole} />
     </FormDialog>
   )
 }
 
 export function LogResponseDialog({ onLogged }: { onLogged: (message: string) => void }) {
-  const id = useId()
   const [to, setTo] = useState('')
   const [at, setAt] = useState(localNow)
   const [kind, setKind] = useState<'reply' | 'accept' | 'decline'>('reply')
@@ -142,26 +116,16 @@ export function LogResponseDialog({ onLogged }: { onLogged: (message: string) =>
     >
       <PersonField value={to} onChange={setTo} />
       <WhenField value={at} onChange={setAt} label="Responded" />
-      <label htmlFor={`${id}-kind`}>Response</label>
-      <select
-        id={`${id}-kind`}
-        value={kind}
-        onChange={(e) => setKind(e.target.value as typeof kind)}
-      >
+      <SelectField label="Response" value={kind} onChange={setKind}>
         <option value="reply">Replied</option>
         <option value="accept">Accepted</option>
         <option value="decline">Declined ("Not interested")</option>
-      </select>
-      <label htmlFor={`${id}-sentiment`}>Sentiment</label>
-      <select
-        id={`${id}-sentiment`}
-        value={sentiment}
-        onChange={(e) => setSentiment(e.target.value as typeof sentiment)}
-      >
+      </SelectField>
+      <SelectField label="Sentiment" value={sentiment} onChange={setSentiment}>
         <option value="positive">Positive (wants to talk)</option>
         <option value="neutral">Neutral</option>
         <option value="negative">Negative</option>
-      </select>
+      </SelectField>
     </FormDialog>
   )
 }

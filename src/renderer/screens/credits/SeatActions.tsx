@@ -1,20 +1,22 @@
 // What the user tells the ledger about the seat itself: LinkedIn's counter, purchases, plan
 // changes, cancellation and the credit rules where sources disagree.
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { Balance, Seat } from '../../../shared/contract'
 import { catalogPlanIds, plans, type PlanId } from '../../../shared/domain/plans'
 import { api } from '../../api/client'
+import {
+  CustomTermsFields,
+  centsOf,
+  customTermsOf,
+  noCustomTerms,
+  numberOrNaN,
+} from '../../components/CustomTermsFields'
+import { Field, SelectField } from '../../components/Field'
 import { FormDialog, localToday } from '../../components/FormDialog'
 
 type Done = (message: string) => void
 
-/** Text as a number for the contract; anything else passes through for the ledger to refuse. */
-function numberOrText(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text)
-}
-
 export function ReconcileDialog({ seat, onDone }: { seat: Seat; onDone: Done }) {
-  const id = useId()
   const [shown, setShown] = useState('')
   const [day, setDay] = useState(localToday)
   const [note, setNote] = useState('')
@@ -37,7 +39,7 @@ export function ReconcileDialog({ seat, onDone }: { seat: Seat; onDone: Done }) 
         const r = await api.credits.reconcile({
           seatId: seat.id,
           at: day,
-          shown: numberOrText(shown),
+          shown: numberOrNaN(shown),
           ...(note.trim() ? { note } : {}),
         })
         onDone(
@@ -47,24 +49,20 @@ export function ReconcileDialog({ seat, onDone }: { seat: Seat; onDone: Done }) 
         )
       }}
     >
-      <label htmlFor={`${id}-shown`}>Credits LinkedIn shows</label>
-      <input
-        id={`${id}-shown`}
+      <Field
+        label="Credits LinkedIn shows"
         inputMode="numeric"
         value={shown}
-        onChange={(e) => setShown(e.target.value)}
+        onChange={setShown}
         autoFocus
       />
-      <label htmlFor={`${id}-day`}>On</label>
-      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-      <label htmlFor={`${id}-note`}>Note (optional)</label>
-      <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field label="On" type="date" value={day} onChange={setDay} />
+      <Field label="Note (optional)" value={note} onChange={setNote} />
     </FormDialog>
   )
 }
 
 export function PurchaseDialog({ seat, onDone }: { seat: Seat; onDone: Done }) {
-  const id = useId()
   const [count, setCount] = useState('')
   const [price, setPrice] = useState('')
   const [day, setDay] = useState(localToday)
@@ -86,40 +84,24 @@ export function PurchaseDialog({ seat, onDone }: { seat: Seat; onDone: Done }) {
       onSubmit={async () => {
         await api.credits.purchase({
           seatId: seat.id,
-          credits: numberOrText(count),
+          credits: numberOrNaN(count),
           at: day,
-          priceCents: price.trim() === '' ? 0 : Math.round(Number(price) * 100),
+          priceCents: centsOf(price),
         })
         onDone(`Recorded ${count} purchased credits.`)
       }}
     >
-      <label htmlFor={`${id}-credits`}>Credits</label>
-      <input
-        id={`${id}-credits`}
-        inputMode="numeric"
-        value={count}
-        onChange={(e) => setCount(e.target.value)}
-        autoFocus
-      />
-      <label htmlFor={`${id}-price`}>Total price (USD)</label>
-      <input
-        id={`${id}-price`}
-        inputMode="decimal"
-        value={price}
-        onChange={(e) => setPrice(e.target.value)}
-      />
-      <label htmlFor={`${id}-day`}>Bought on</label>
-      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+      <Field label="Credits" inputMode="numeric" value={count} onChange={setCount} autoFocus />
+      <Field label="Total price (USD)" inputMode="decimal" value={price} onChange={setPrice} />
+      <Field label="Bought on" type="date" value={day} onChange={setDay} />
     </FormDialog>
   )
 }
 
 export function ChangePlanDialog({ seat, onDone }: { seat: Seat; onDone: Done }) {
-  const id = useId()
   const [planId, setPlanId] = useState<PlanId>(seat.planId)
   const [day, setDay] = useState(localToday)
-  const [monthly, setMonthly] = useState('')
-  const [cap, setCap] = useState('')
+  const [terms, setTerms] = useState(noCustomTerms)
   return (
     <FormDialog
       title="Change plan"
@@ -136,52 +118,21 @@ export function ChangePlanDialog({ seat, onDone }: { seat: Seat; onDone: Done })
           seatId: seat.id,
           at: day,
           planId,
-          ...(planId === 'custom'
-            ? {
-                custom: {
-                  monthlyCredits: numberOrText(monthly),
-                  cap: numberOrText(cap),
-                  priceCents: 0,
-                },
-              }
-            : {}),
+          ...(planId === 'custom' ? { custom: customTermsOf(terms) } : {}),
         })
         onDone(`Plan changed; ${r.forfeited} credits of the old plan were forfeited.`)
       }}
     >
-      <label htmlFor={`${id}-plan`}>New plan</label>
-      <select
-        id={`${id}-plan`}
-        value={planId}
-        onChange={(e) => setPlanId(e.target.value as PlanId)}
-      >
+      <SelectField label="New plan" value={planId} onChange={setPlanId}>
         {catalogPlanIds.map((p) => (
           <option key={p} value={p}>
             {plans[p].name}
           </option>
         ))}
         <option value="custom">Custom plan…</option>
-      </select>
-      {planId === 'custom' && (
-        <>
-          <label htmlFor={`${id}-monthly`}>Credits a month</label>
-          <input
-            id={`${id}-monthly`}
-            inputMode="numeric"
-            value={monthly}
-            onChange={(e) => setMonthly(e.target.value)}
-          />
-          <label htmlFor={`${id}-cap`}>Most credits saved (cap)</label>
-          <input
-            id={`${id}-cap`}
-            inputMode="numeric"
-            value={cap}
-            onChange={(e) => setCap(e.target.value)}
-          />
-        </>
-      )}
-      <label htmlFor={`${id}-day`}>From</label>
-      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+      </SelectField>
+      {planId === 'custom' && <CustomTermsFields value={terms} onChange={setTerms} />}
+      <Field label="From" type="date" value={day} onChange={setDay} />
     </FormDialog>
   )
 }
@@ -195,7 +146,6 @@ export function CancelSeatDialog({
   balance: Balance
   onDone: Done
 }) {
-  const id = useId()
   const [day, setDay] = useState(localToday)
   return (
     <FormDialog
@@ -213,8 +163,7 @@ export function CancelSeatDialog({
         onDone(`Recorded the cancellation; ${r.forfeited} credits forfeited.`)
       }}
     >
-      <label htmlFor={`${id}-day`}>Cancelled on</label>
-      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+      <Field label="Cancelled on" type="date" value={day} onChange={setDay} />
     </FormDialog>
   )
 }

@@ -35,11 +35,24 @@ export function Today({
       .filter((p) => p.windowClosesOn <= daysBefore(today, -7))
       .map((p) => ({ seat: seat.name, ...p })),
   )
-  const nothing = closing.length === 0 && (waiting.state !== 'done' || waiting.data.total === 0)
+  const agenda = useQuery(() => api.sequences.agenda({ days: 0 }), [version])
+  const steps = agenda.state === 'done' ? agenda.data.due.length + agenda.data.overdue.length : 0
+  const nothing =
+    steps === 0 && closing.length === 0 && (waiting.state !== 'done' || waiting.data.total === 0)
   return (
     <section className="card" aria-labelledby="today-heading">
       <h2 id="today-heading">Today</h2>
       {nothing && <p className="muted">Nothing needs you today.</p>}
+      {steps > 0 && (
+        <p data-testid="agenda-summary">
+          <a href={hrefFor('today')}>
+            {steps} follow-up step{steps === 1 ? '' : 's'} to send
+          </a>
+          {agenda.state === 'done' && agenda.data.overdue.length > 0
+            ? ` (${agenda.data.overdue.length} overdue)`
+            : ''}
+        </p>
+      )}
       {closing.length > 0 && (
         <>
           <h3 className="subheading">Refund windows closing this week</h3>

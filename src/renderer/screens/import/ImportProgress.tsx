@@ -4,6 +4,7 @@ import type { ImportJob } from '../../../shared/contract'
 import { api } from '../../api/client'
 import { ledgerChanged } from '../../api/changes'
 import { ErrorNotice } from '../../components/Notices'
+import { EnrolDialog } from '../sequences/EnrolDialog'
 import { SummaryView } from './SummaryView'
 
 export function ImportProgress({
@@ -16,6 +17,7 @@ export function ImportProgress({
   onAgain: () => void
 }) {
   const [job, setJob] = useState<ImportJob>({ state: 'reading', rows: 0, bytes: 0, totalBytes: 0 })
+  const [enrolled, setEnrolled] = useState<string | null>(null)
 
   useEffect(() => {
     let stopped = false
@@ -74,6 +76,24 @@ export function ImportProgress({
               : `Import #${job.importId} is done.`}
           </p>
           <SummaryView summary={job.summary} />
+          {job.importId !== null && (
+            <EnrolDialog
+              importId={job.importId}
+              onEnrolled={(result) =>
+                setEnrolled(`Enrolled ${result.enrolmentIds.length}. ${result.credits.message}`)
+              }
+              trigger={
+                <button type="button" className="button">
+                  Enrol the people who have not answered
+                </button>
+              }
+            />
+          )}
+          {enrolled && (
+            <p className="notice success" role="status">
+              {enrolled}
+            </p>
+          )}
         </>
       )}
       {job.state === 'cancelled' && (

@@ -7,6 +7,7 @@ import { useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
 import { formatDay } from '../../format'
+import { EnrolDialog } from '../sequences/EnrolDialog'
 import { Filters, type OutreachFilters } from './Filters'
 import { OutreachTable, type SortKey } from './OutreachTable'
 
@@ -127,6 +128,18 @@ export function OutreachScreen() {
             {label}
           </button>
         ))}
+        <EnrolDialog
+          contactIds={[...new Set(rows.filter((r) => selected.has(r.id)).map((r) => r.contactId))]}
+          onEnrolled={(result) => {
+            setNotice(`Enrolled ${result.enrolmentIds.length}. ${result.credits.message}`)
+            setSelected(new Set())
+          }}
+          trigger={
+            <button type="button" className="button" disabled={selected.size === 0}>
+              Enrol in sequence
+            </button>
+          }
+        />
       </div>
       {list.state === 'loading' && <Loading what="outreach" />}
       {list.state === 'error' && <ErrorNotice error={list.error} />}

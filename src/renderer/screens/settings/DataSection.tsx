@@ -1,33 +1,68 @@
-// Where the ledger lives, and backups.
+// Where the ledger lives, backing it up and restoring it, and exporting all of it as JSON.
 import { useState } from 'react'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice } from '../../components/Notices'
-import { formatBytes } from '../../format'
+import { BackupsList, takeRestoredNotice } from './BackupsList'
+
+type Done = { kind: 'backup' | 'export' | 'restored'; text: string; file: string }
 
 export function DataSection() {
   const doctor = useQuery(() => api.app.doctor({}), [])
   const backups = useQuery(() => api.app.backups({}), [])
   const [error, setError] = useState<ErrorInfo | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
+  // After a restore the window reloads; the notice it left is shown once.
+  const [done, setDone] = useState<Done | null>(() => {
+    const restored = takeRestoredNotice()
+    return restored ? { kind: 'restored', ...restored } : null
+  })
+  const [busy, setBusy] = useState(false)
 
-  async function backUpNow() {
+  async function run(action: () => Promise<Done>) {
     setError(null)
+    setDone(null)
+    setBusy(true)
     try {
-      const result = await api.app.backup({})
-      setSaved(result.file)
+      setDone(await action())
       backups.reload()
     } catch (caught) {
       setError(toErrorInfo(caught))
+    } finally {
+      setBusy(false)
     }
   }
+
+  const backUpNow = () =>
+    run(async () => {
+      const result = await api.app.backup({})
+      return { kind: 'backup', text: 'Backed up to', file: result.file }
+    })
+
+  const exportAll = () =>
+    run(async () => {
+      const result = await api.data.export({})
+      const rows = Object.values(result.rows).reduce((sum, n) => sum + n, 0)
+      return {
+        kind: 'export',
+        text: `Exported ${rows.toLocaleString('en-US')} rows from ${Object.keys(result.rows).length} tables to`,
+        file: result.file,
+      }
+    })
 
   return (
     <section className="card" aria-labelledby="data-heading">
       <div className="section-header">
         <h2 id="data-heading">Your data</h2>
-        <button type="button" className="button" onClick={() => void backUpNow()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void exportAll()}>
+          Export all data (JSON)
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void backUpNow()}
+        >
           Back up now
         </button>
       </div>
@@ -54,23 +89,18 @@ export function DataSection() {
         </dl>
       )}
       {error && <ErrorNotice error={error} />}
-      {saved && (
+      {done && (
         <p className="notice success" role="status">
-          Backed up to <code>{saved}</code>
+          {done.text} <code>{done.file}</code>
         </p>
       )}
-      {backups.state === 'done' &&
-        (backups.data.length === 0 ? (
-          <p className="muted">No backups yet. One is made before every upgrade of the file.</p>
-        ) : (
-          <ul className="backup-list" aria-label="Backups">
-            {backups.data.map((b) => (
-              <li key={b.name}>
-                <code>{b.name}</code> <span className="muted">{formatBytes(b.bytes)}</span>
-              </li>
-            ))}
-          </ul>
-        ))}
+      <h3 className="subheading">Backups</h3>
+      <p className="muted">
+        While the app runs it backs up once a day and keeps the last 7 days and 4 weeks before them.
+        Backups from before an upgrade and the ones you make are never deleted.
+      </p>
+      {backups.state === 'error' && <ErrorNotice error={backups.error} />}
+      {backups.state === 'done' && <BackupsList backups={backups.data} onError={setError} />}
     </section>
   )
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Role } from '../../../shared/contract'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
+import { Field } from '../../components/Field'
 import { FormDialog } from '../../components/FormDialog'
 import { ErrorNotice } from '../../components/Notices'
 
@@ -39,15 +40,13 @@ export function RolesSection() {
             reload()
           }}
         >
-          <label htmlFor="role-name">Role</label>
-          <input id="role-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-          <label htmlFor="role-client">Client</label>
-          <input id="role-client" value={client} onChange={(e) => setClient(e.target.value)} />
-          <label htmlFor="role-family">Role family</label>
-          <input
+          <Field id="role-name" label="Role" value={name} onChange={setName} autoFocus />
+          <Field id="role-client" label="Client" value={client} onChange={setClient} />
+          <Field
             id="role-family"
+            label="Role family"
             value={family}
-            onChange={(e) => setFamily(e.target.value)}
+            onChange={setFamily}
             placeholder="e.g. Engineering"
           />
         </FormDialog>

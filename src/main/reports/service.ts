@@ -1,0 +1,153 @@
+// Reports: build the model, export it (PDF, one CSV per table, or JSON) to a file or folder, and
+// remember the last exports (in the settings table: a short list, no schema change needed).
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import type * as z from 'zod'
+import { AppError } from '../../shared/contract/errors'
+import type {
+  Report,
+  ReportExport,
+  ReportFormat,
+  reports as reportsContract,
+} from '../../shared/contract/reports'
+import type { Ledger } from '../ledger'
+import { csvText, reportTables } from './csv'
+import { gatherReport, outreachRows } from './gather'
+import { isWholeMonth } from './period'
+import { reportPdf } from './pdf'
+
+type Input<K extends keyof typeof reportsContract> = z.output<(typeof reportsContract)[K]['input']>
+
+const recentKey = 'reports.recent'
+const keepRecent = 20
+
+export function reportFor(ledger: Ledger, input: Input<'build'>): Report {
+  return gatherReport(ledger, input)
+}
+
+/** "outreach-report-2026-11", "outreach-report-2026-11-03_2026-11-19-acme-backend". */
+export function defaultName(report: Report): string {
+  const { from, to } = report.period
+  const period = isWholeMonth(from, to) ? from.slice(0, 7) : `${from}_${to}`
+  const scope =
+    report.scope.kind === 'all'
+      ? ''
+      : `-${report.scope.label
+          .normalize('NFKD')
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase()
+          .slice(0, 40)}`
+  return `outreach-report-${period}${scope}`
+}
+
+function refuseWrite(path: string, error: unknown): never {
+  const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'part of the path is a file, not a folder',
+  }
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `Could not write ${path} (${words[reason] ?? reason}). Choose another place to save the report.`,
+  )
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function writeFile(path: string, data: string | Buffer): void {
+  if (isFolder(path))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${path} is a folder. Give a file name for the report, like ${join(path, 'report.pdf')}.`,
+    )
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, data)
+  } catch (error) {
+    refuseWrite(path, error)
+  }
+}
+
+async function write(
+  ledger: Ledger,
+  report: Report,
+  format: ReportFormat,
+  out: string,
+  paper: Input<'export'>['paper'],
+): Promise<string[]> {
+  if (format === 'json') {
+    writeFile(out, `${JSON.stringify(report, null, 2)}\n`)
+    return [out]
+  }
+  if (format === 'pdf') {
+    writeFile(out, await reportPdf(report, paper))
+    return [out]
+  }
+  if (existsSync(out) && !isFolder(out))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${out} is a file. CSV export writes one file per table: give a folder.`,
+    )
+  try {
+    mkdirSync(out, { recursive: true })
+  } catch (error) {
+    refuseWrite(out, error)
+  }
+  return reportTables(report, outreachRows(ledger, report)).map((table) => {
+    const path = join(out, table.name)
+    writeFile(path, csvText(table))
+    return path
+  })
+}
+
+export function recentExports(ledger: Ledger): ReportExport[] {
+  const row = ledger.db.prepare('SELECT value FROM settings WHERE key = ?').get(recentKey) as
+    { value: string } | undefined
+  if (!row) return []
+  try {
+    const list = JSON.parse(row.value) as unknown
+    return Array.isArray(list) ? (list as ReportExport[]) : []
+  } catch {
+    return []
+  }
+}
+
+function remember(ledger: Ledger, done: ReportExport): void {
+  const list = [done, ...recentExports(ledger)].slice(0, keepRecent)
+  ledger.db
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
+    .run(recentKey, JSON.stringify(list))
+}
+
+export async function exportReport(ledger: Ledger, input: Input<'export'>): Promise<ReportExport> {
+  const report = gatherReport(ledger, input)
+  const extension = input.format === 'csv' ? '' : `.${input.format}`
+  const out = resolve(
+    input.out ?? join(ledger.paths.dataDir, 'reports', `${defaultName(report)}${extension}`),
+  )
+  const files = await write(ledger, report, input.format, out, input.paper)
+  const done: ReportExport = {
+    at: ledger.now().toISOString(),
+    format: input.format,
+    path: out,
+    files,
+    from: report.period.from,
+    to: report.period.to,
+    scope: report.scope.label,
+  }
+  remember(ledger, done)
+  return done
+}

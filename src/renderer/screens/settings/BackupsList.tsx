@@ -1,0 +1,115 @@
+// The backups folder, newest first, each with a Restore that asks first.
+import { useState } from 'react'
+import type { BackupFile, BackupKind } from '../../../shared/contract'
+import type { ErrorInfo } from '../../../shared/contract/errors'
+import { api } from '../../api/client'
+import { toErrorInfo } from '../../api/useQuery'
+import { ConfirmDialog } from '../../components/Dialog'
+import { formatBytes } from '../../format'
+
+const kindLabels: Record<BackupKind, string> = {
+  daily: 'Daily',
+  weekly: 'Weekly',
+  manual: 'Manual',
+  'pre-migration': 'Before upgrade',
+}
+
+const restoredKey = 'outreach-ledger-restored'
+
+/** The notice a restore leaves for the reloaded window, read once. */
+export function takeRestoredNotice(): { text: string; file: string } | null {
+  const saved = sessionStorage.getItem(restoredKey)
+  if (!saved) return null
+  sessionStorage.removeItem(restoredKey)
+  return JSON.parse(saved) as { text: string; file: string }
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+export function BackupsList({
+  backups,
+  onError,
+}: {
+  backups: BackupFile[]
+  onError: (error: ErrorInfo) => void
+}) {
+  const [restoring, setRestoring] = useState<BackupFile | null>(null)
+
+  async function restore(backup: BackupFile) {
+    try {
+      const result = await api.data.restore({ backup: backup.name })
+      sessionStorage.setItem(
+        restoredKey,
+        JSON.stringify({
+          text: `Restored the backup from ${when(backup.createdAt)}. The ledger it replaced is kept at`,
+          file: result.keptAside,
+        }),
+      )
+      // Every screen read the old ledger: start them all again on the restored one.
+      window.location.reload()
+    } catch (caught) {
+      onError(toErrorInfo(caught))
+    }
+  }
+
+  if (backups.length === 0)
+    return <p className="muted">No backups yet. One is made before every upgrade of the file.</p>
+
+  return (
+    <>
+      <table className="table" aria-label="Backups">
+        <thead>
+          <tr>
+            <th scope="col">Taken</th>
+            <th scope="col">Kind</th>
+            <th scope="col">File</th>
+            <th scope="col" className="num">
+              Size
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => (
+            <tr key={b.name}>
+              <td className="nowrap">{when(b.createdAt)}</td>
+              <td>
+                <span className="badge">{kindLabels[b.kind]}</span>
+              </td>
+              <td>
+                <code>{b.name}</code>
+              </td>
+              <td className="num nowrap">{formatBytes(b.bytes)}</td>
+              <td className="num">
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Restore ${b.name}`}
+                  onClick={() => setRestoring(b)}
+                >
+                  Restore
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={restoring !== null}
+        onOpenChange={(open) => !open && setRestoring(null)}
+        title="Restore this backup?"
+        description={
+          restoring
+            ? `The ledger goes back to how it was on ${when(restoring.createdAt)}. Your current ledger file is kept beside it (renamed, not deleted), so nothing is lost.`
+            : ''
+        }
+        confirmLabel="Restore backup"
+        tone="danger"
+        onConfirm={() => restoring && void restore(restoring)}
+      />
+    </>
+  )
+}

@@ -1,0 +1,178 @@
+import { expect, screenshot, test, type App } from './fixtures'
+import { LedgerPage } from './pages/ledger-page'
+import { SequencesPage, TodayPage } from './pages/sequences-page'
+
+const dayMs = 86_400_000
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * dayMs).toISOString().slice(0, 10)
+}
+
+async function run(app: App, ...args: string[]) {
+  const result = await app.cli(...args)
+  expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
+  return result
+}
+
+async function seed(app: App) {
+  await run(app, 'settings', '--time-zone', 'UTC')
+  await run(
+    app,
+    'seat',
+    'add',
+    '--name',
+    'Work',
+    '--plan',
+    'recruiter-lite',
+    '--since',
+    daysAgo(60),
+    '--balance',
+    '30',
+  )
+}
+
+test('copies a built-in sequence, edits its steps and refuses steps out of order without losing them', async ({
+  page,
+  app,
+}) => {
+  await seed(app)
+  const ledger = new LedgerPage(page)
+  const sequences = new SequencesPage(page)
+  await ledger.open(app)
+  await ledger.go('Sequences')
+  await sequences.sequence('InMail 0/3/7/14').click()
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(4)
+  await screenshot(page, 'sequences-built-in')
+
+  await page.getByRole('button', { name: 'Copy to edit' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Copied to "InMail 0/3/7/14 (copy)"')
+  await sequences.editor().getByLabel('Name').fill('InMail fast')
+  await sequences.stepField(2, 'day').fill('2')
+  await sequences.stepField(2, 'note').fill('Bump: just one line')
+  await sequences.editor().getByRole('button', { name: 'Add step' }).click()
+  await sequences.stepField(5, 'channel').selectOption({ label: 'Call' })
+  await sequences.stepField(5, 'day').fill('16')
+  await sequences.editor().getByRole('checkbox', { name: 'Friday', exact: true }).check()
+  await sequences.save()
+  await expect(sequences.editor().getByRole('status')).toContainText('Saved')
+  await expect(sequences.sequence('InMail fast')).toContainText('5 steps on days 0/2/7/14/16')
+  await expect(sequences.sequence('InMail fast')).toContainText('Tue, Wed, Thu, Fri')
+
+  // A day before the step above it: refused with the reason, and what was typed stays.
+  await sequences.stepField(3, 'day').fill('1')
+  await sequences.save()
+  await expect(ledger.alert()).toHaveText('Put the steps in order of their day.')
+  await expect(sequences.stepField(3, 'day')).toHaveValue('1')
+  await expect(sequences.stepField(2, 'note')).toHaveValue('Bump: just one line')
+  await screenshot(page, 'sequences-editor')
+})
+
+test('enrols selected people from the outreach table after showing the credits ahead', async ({
+  page,
+  app,
+}) => {
+  await seed(app)
+  for (const who of ['ana-silva', 'bo-chen'])
+    await run(
+      app,
+      'send',
+      '--seat',
+      'Work',
+      '--to',
+      `https://www.linkedin.com/in/${who}`,
+      '--at',
+      `${daysAgo(3)}T09:00:00Z`,
+    )
+  const ledger = new LedgerPage(page)
+  const sequences = new SequencesPage(page)
+  await ledger.open(app)
+  await ledger.go('Outreach')
+  await page.getByLabel('Select the message to linkedin.com/in/ana-silva').check()
+  await page.getByLabel('Select the message to linkedin.com/in/bo-chen').check()
+  await page.getByRole('button', { name: 'Enrol in sequence' }).click()
+  const dialog = sequences.enrolDialog()
+  await expect(dialog).toContainText('2 people selected')
+  await dialog.getByLabel('Sequence', { exact: true }).selectOption({ label: 'InMail 0/3/7/14' })
+  await expect(sequences.creditsAhead()).toContainText(
+    /These enrolments need 8 credits by \d{4}-\d{2}-\d{2}; Work will have \d+/,
+  )
+  await screenshot(page, 'sequences-enrol-dialog')
+  await dialog.getByRole('button', { name: 'Enrol 2' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('notice')).toContainText('Enrolled 2.')
+
+  await ledger.go('Sequences')
+  await sequences.sequence('InMail 0/3/7/14').click()
+  const enrolments = page.getByRole('table', { name: 'Enrolments' })
+  await expect(enrolments.getByRole('row')).toHaveCount(3)
+  await expect(enrolments).toContainText('Next: InMail on')
+  await screenshot(page, 'sequences-enrolments')
+})
+
+test('Today lists overdue steps by channel; keys mark done, skip and snooze; the badge counts them', async ({
+  page,
+  app,
+}) => {
+  await seed(app)
+  await run(
+    app,
+    'enrol',
+    '--sequence',
+    'Connect 1 → InMail 4 → email 7 → final 14',
+    '--to',
+    'https://www.linkedin.com/in/ana-silva',
+    '--to',
+    'https://www.linkedin.com/in/bo-chen',
+    '--start',
+    daysAgo(12),
+  )
+  const due = JSON.parse((await run(app, '--json', 'agenda')).stdout) as {
+    overdue: { step: number }[]
+    due: unknown[]
+  }
+  const open = due.overdue.length + due.due.length
+  expect(open).toBeGreaterThanOrEqual(4)
+  const ledger = new LedgerPage(page)
+  const today = new TodayPage(page)
+  await ledger.open(app)
+  await expect(today.badge()).toContainText(String(open))
+  await ledger.go('Today')
+  const overdue = today.section('Overdue')
+  await expect(overdue.getByRole('heading', { name: /Connection request/ })).toBeVisible()
+  await expect(overdue.getByRole('heading', { name: /^InMail/ })).toBeVisible()
+  await screenshot(page, 'sequences-today')
+
+  // The connection request to Ana: one key logs it.
+  await today.press(today.step('Connection request to linkedin.com/in/ana-silva'), 'd')
+  await expect(today.notice()).toHaveText('Logged Connection request to linkedin.com/in/ana-silva.')
+  // Bo's InMail spends a credit.
+  const before = JSON.parse((await run(app, '--json', 'balance', '--seat', 'Work')).stdout) as {
+    available: number
+  }
+  await today
+    .step('Connection request to linkedin.com/in/bo-chen')
+    .getByRole('button', { name: /^Done/ })
+    .click()
+  await today.press(today.step('InMail to linkedin.com/in/bo-chen'), 'd')
+  await expect(today.notice()).toContainText(
+    'Logged InMail to linkedin.com/in/bo-chen (1 credit spent).',
+  )
+  const after = JSON.parse((await run(app, '--json', 'balance', '--seat', 'Work')).stdout) as {
+    available: number
+  }
+  expect(after.available).toBe(before.available - 1)
+
+  await today.press(today.step('InMail to linkedin.com/in/ana-silva'), 's')
+  await expect(today.notice()).toHaveText('Skipped InMail to linkedin.com/in/ana-silva.')
+  await today.press(today.step('Email to linkedin.com/in/ana-silva'), 'z')
+  await expect(today.notice()).toContainText('Snoozed linkedin.com/in/ana-silva to')
+  await expect(page.getByRole('table', { name: 'Upcoming steps' })).toContainText(
+    'linkedin.com/in/ana-silva',
+  )
+
+  const left = JSON.parse((await run(app, '--json', 'agenda')).stdout) as {
+    overdue: unknown[]
+    due: unknown[]
+  }
+  await expect(today.badge()).toContainText(String(left.overdue.length + left.due.length))
+  await screenshot(page, 'sequences-today-after')
+})

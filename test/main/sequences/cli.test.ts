@@ -1,0 +1,168 @@
+// The sequence commands as a user types them: enrol, agenda (the promised JSON), done,
+// snooze, agenda export, and the usage errors.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { cliAt } from '../../helpers/cli'
+import { tempDir } from '../../helpers/ledger'
+
+// Tuesday 24 November 2026, 10:00 UTC.
+const cli = cliAt(() => new Date('2026-11-24T10:00:00.000Z'))
+
+async function ledger(): Promise<string> {
+  const db = join(tempDir(), 'l.sqlite')
+  expect((await cli(db, 'settings', '--time-zone', 'UTC')).code).toBe(0)
+  const seat = await cli(
+    db,
+    'seat',
+    'add',
+    '--name',
+    'Work',
+    '--plan',
+    'recruiter-lite',
+    '--since',
+    '2026-11-01',
+  )
+  expect(seat.code).toBe(0)
+  return db
+}
+
+describe('sequence commands', () => {
+  it('lists the built-in sequences with their steps', async () => {
+    const db = await ledger()
+    const text = await cli(db, 'sequence', 'list')
+    expect(text.stdout).toMatch(/InMail 0\/3\/7\/14 \(built in\): 0 running; Tue, Wed, Thu/)
+    expect(text.stdout).toContain('day  4  InMail (if not connected)')
+    const json = (await cli(db, '--json', 'sequence', 'list')).json()
+    expect((json.sequences as unknown[]).length).toBe(2)
+  })
+
+  it('enrols without --seat when there is one seat, then agenda, done, snooze and export', async () => {
+    const db = await ledger()
+    const enrol = await cli(
+      db,
+      'enrol',
+      '--sequence',
+      'inmail 0/3/7/14',
+      '--to',
+      'linkedin.com/in/ana-silva',
+      '--to',
+      'https://www.linkedin.com/in/ben-okafor',
+      '--start',
+      '2026-11-23',
+    )
+    expect(enrol.code).toBe(0)
+    expect(enrol.stdout).toMatch(/Enrolled 2 in "InMail 0\/3\/7\/14" from 2026-11-23\./)
+    expect(enrol.stdout).toMatch(/need 8 credits by 2026-12-08; Work will have \d+/)
+
+    const agenda = await cli(db, '--json', 'agenda', '--at', '2026-11-25', '--days', '1')
+    expect(agenda.code).toBe(0)
+    const json = agenda.json() as {
+      due: { contact: string; step: number; channel: string; dueOn: string }[]
+      overdue: { contact: string; step: number; channel: string; dueOn: string }[]
+    }
+    expect(json.due).toEqual([])
+    expect(
+      json.overdue.map(({ contact, channel, dueOn }) => ({ contact, channel, dueOn })),
+    ).toEqual([
+      { contact: 'linkedin.com/in/ana-silva', channel: 'inmail', dueOn: '2026-11-24' },
+      { contact: 'linkedin.com/in/ben-okafor', channel: 'inmail', dueOn: '2026-11-24' },
+    ])
+    const step = json.overdue[0]!.step
+
+    const done = await cli(db, 'done', '--step', String(step))
+    expect(done.code).toBe(0)
+    expect(done.stdout).toMatch(
+      /Done: InMail to linkedin.com\/in\/ana-silva \(1 credit\), logged as #\d+/,
+    )
+    const balance = await cli(db, '--json', 'balance', '--seat', 'Work')
+    expect(balance.json().available).toBe(29)
+
+    const snooze = await cli(
+      db,
+      'snooze',
+      '--step',
+      String(json.overdue[1]!.step),
+      '--to',
+      '2026-11-26',
+    )
+    expect(snooze.stdout).toMatch(/now due on 2026-11-26/)
+    const today = (await cli(db, '--json', 'agenda')).json() as {
+      overdue: unknown[]
+      due: unknown[]
+    }
+    expect(today.overdue).toEqual([])
+
+    const file = join(tempDir(), 'follow-ups.ics')
+    const exported = await cli(db, 'agenda', 'export', '--ics', file)
+    expect(exported.stdout).toMatch(/Wrote 7 steps to/)
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')))
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(7)
+  })
+
+  it('refuses what it cannot do, with the reason and exit code 1 (2 for usage)', async () => {
+    const db = await ledger()
+    expect(
+      (
+        await cli(
+          db,
+          'seat',
+          'add',
+          '--name',
+          'Home',
+          '--plan',
+          'premium-career',
+          '--since',
+          '2026-11-01',
+        )
+      ).code,
+    ).toBe(0)
+    const noSeat = await cli(
+      db,
+      'enrol',
+      '--sequence',
+      'InMail 0/3/7/14',
+      '--to',
+      'linkedin.com/in/ana',
+      '--start',
+      '2026-11-24',
+    )
+    expect(noSeat.code).toBe(1)
+    expect(noSeat.stderr).toMatch(/You have 2 seats; say which one/)
+    const unknown = await cli(
+      db,
+      'enrol',
+      '--sequence',
+      'Nope',
+      '--to',
+      'linkedin.com/in/ana',
+      '--start',
+      '2026-11-24',
+      '--seat',
+      'Work',
+    )
+    expect(unknown.stderr).toMatch(/There is no sequence named "Nope"/)
+    const badDay = await cli(
+      db,
+      'enrol',
+      '--sequence',
+      'InMail 0/3/7/14',
+      '--to',
+      'linkedin.com/in/ana',
+      '--start',
+      '2026-02-30',
+      '--seat',
+      'Work',
+    )
+    expect(badDay.code).toBe(1)
+    expect(badDay.stderr).toMatch(/real calendar day/)
+    const missingStep = await cli(db, 'done', '--step', '999')
+    expect(missingStep.stderr).toMatch(/There is no step #999/)
+    expect((await cli(db, 'snooze', '--step', '1')).stderr).toMatch(
+      /Snooze to a date or by a number of days/,
+    )
+    expect((await cli(db, 'agenda', '--days', 'many')).code).toBe(1)
+    expect((await cli(db, 'enrol', '--sequence', 'x')).code).toBe(2)
+  })
+})

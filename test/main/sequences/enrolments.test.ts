@@ -1,0 +1,524 @@
+// Sequences on a real ledger: enrolling, the agenda, marking steps done (which logs the send and
+// spends the credit), stopping on any response (logged or imported), the conditional InMail of
+// the multi-channel plan, the exit step, snoozing and the per-sequence report.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../../../src/main/backend'
+import type {
+  Agenda,
+  Balance,
+  DoneResult,
+  Enrolled,
+  Enrolment,
+  Seat,
+  Sequence,
+  SequenceReport,
+} from '../../../src/shared/contract'
+import { call, eventCount, openBackend, refused, tempDir } from '../../helpers/ledger'
+
+const ana = { profileUrl: 'https://www.linkedin.com/in/ana-silva' }
+const ben = { profileUrl: 'https://www.linkedin.com/in/ben-okafor' }
+
+/** A ledger whose clock the test moves: Monday 23 November 2026, noon UTC, to start. */
+async function ledger(seat: Record<string, unknown> = {}) {
+  const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
+  const backend = await openBackend(undefined, () => clock.now)
+  await call(backend, 'settings.update', { timeZone: 'UTC' })
+  const work = await call<Seat>(backend, 'seats.add', {
+    name: 'Work',
+    planId: 'recruiter-lite',
+    startedOn: '2026-11-01',
+    ...seat,
+  })
+  const sequences = await call<Sequence[]>(backend, 'sequences.list', {})
+  const byName = (name: string) => sequences.find((s) => s.name.startsWith(name))!
+  return {
+    backend,
+    clock,
+    seat: work,
+    inmail: byName('InMail 0/3/7/14'),
+    multi: byName('Connect 1'),
+  }
+}
+
+const agendaAt = (backend: Backend, at: string, days = 14) =>
+  call<Agenda>(backend, 'sequences.agenda', { at, days })
+const available = async (backend: Backend, seatId: number) =>
+  (await call<Balance>(backend, 'credits.balance', { seatId })).available
+const enrolmentOf = async (backend: Backend, contactId: number) =>
+  (await call<Enrolment[]>(backend, 'sequences.enrolments', { contactId }))[0]!
+
+describe('built-in sequences', () => {
+  it('ships the two plans from the seeds, read-only, sending Tuesday to Thursday', async () => {
+    const { backend, inmail, multi } = await ledger()
+    expect(inmail.steps.map((s) => [s.dayOffset, s.channel])).toEqual([
+      [0, 'inmail'],
+      [3, 'inmail'],
+      [7, 'inmail'],
+      [14, 'inmail'],
+    ])
+    expect(inmail.steps.at(-1)!.exit).toBe(true)
+    expect(inmail.preferredWeekdays).toEqual([2, 3, 4])
+    expect(multi.steps.map((s) => [s.dayOffset, s.channel, s.condition])).toEqual([
+      [1, 'connection-request', 'always'],
+      [4, 'inmail', 'not-connected'],
+      [7, 'email', 'always'],
+      [14, 'message', 'connected'],
+      [14, 'inmail', 'not-connected'],
+    ])
+    const error = await refused(backend, 'sequences.save', {
+      sequenceId: inmail.id,
+      name: inmail.name,
+      steps: [{ dayOffset: 0, channel: 'task' }],
+    })
+    expect(error.message).toMatch(/built in.*Copy it/)
+  })
+
+  it('copies one for editing; an edit never moves the steps of people already enrolled', async () => {
+    const { backend, inmail } = await ledger()
+    const copy = await call<Sequence>(backend, 'sequences.copy', { sequenceId: inmail.id })
+    expect(copy).toMatchObject({ name: 'InMail 0/3/7/14 (copy)', builtin: false })
+    const enrolled = await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: copy.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    const edited = await call<Sequence>(backend, 'sequences.save', {
+      sequenceId: copy.id,
+      name: 'Short',
+      preferredWeekdays: [],
+      steps: [
+        { dayOffset: 0, channel: 'inmail' },
+        { dayOffset: 2, channel: 'call', note: 'Ring after lunch', exit: true },
+      ],
+    })
+    expect(edited.steps.map((s) => s.channel)).toEqual(['inmail', 'call'])
+    const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {
+      sequenceId: copy.id,
+    })
+    expect(enrolment!.id).toBe(enrolled.enrolmentIds[0])
+    // Day 3 is a Friday, so it moves to Tuesday; day 7 then follows it on Wednesday.
+    expect(enrolment!.steps.map((s) => [s.channel, s.dueOn])).toEqual([
+      ['inmail', '2026-11-24'],
+      ['inmail', '2026-12-01'],
+      ['inmail', '2026-12-02'],
+      ['inmail', '2026-12-08'],
+    ])
+  })
+
+  it('refuses steps out of order with a sentence to act on', async () => {
+    const { backend } = await ledger()
+    const error = await refused(backend, 'sequences.save', {
+      name: 'Backwards',
+      steps: [
+        { dayOffset: 7, channel: 'inmail' },
+        { dayOffset: 3, channel: 'inmail' },
+      ],
+    })
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Put the steps in order of their day.',
+    })
+  })
+})
+
+describe('the agenda and marking steps done', () => {
+  it('lists due, overdue and upcoming steps; done logs the InMail and spends one credit', async () => {
+    const { backend, clock, seat, inmail } = await ledger()
+    const enrolled = await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana, ben],
+      startOn: '2026-11-23',
+    })
+    expect(enrolled.enrolmentIds).toHaveLength(2)
+    // Monday start, Tuesday–Thursday preferred: the first InMails fall on Tuesday the 24th.
+    const monday = await agendaAt(backend, '2026-11-23')
+    expect(monday.due).toEqual([])
+    expect(monday.upcoming.filter((i) => i.dueOn === '2026-11-24')).toHaveLength(2)
+
+    const wednesday = await agendaAt(backend, '2026-11-25', 1)
+    expect(wednesday.overdue.map((i) => [i.contact, i.position])).toEqual([
+      ['linkedin.com/in/ana-silva', 1],
+      ['linkedin.com/in/ben-okafor', 1],
+    ])
+    expect(wednesday.upcoming.map((i) => i.dueOn)).toEqual(['2026-11-26', '2026-11-26'])
+
+    clock.now = new Date('2026-11-24T09:30:00.000Z')
+    const before = await available(backend, seat.id)
+    const first = wednesday.overdue[0]!
+    const done = await call<DoneResult>(backend, 'sequences.done', { stepId: first.step })
+    expect(done).toMatchObject({ creditSpent: true, step: { state: 'done' } })
+    expect(await available(backend, seat.id)).toBe(before - 1)
+    const outreach = await call<{ rows: { id: number; channel: string; sentAt: string }[] }>(
+      backend,
+      'outreach.list',
+      {},
+    )
+    expect(outreach.rows.find((r) => r.id === done.eventId)).toMatchObject({
+      channel: 'inmail',
+      sentAt: '2026-11-24T09:30:00.000Z',
+    })
+    const after = await agendaAt(backend, '2026-11-24', 0)
+    expect(after.due.map((i) => i.contact)).toEqual(['linkedin.com/in/ben-okafor'])
+
+    // Done twice is refused and spends nothing more.
+    const again = await refused(backend, 'sequences.done', { stepId: first.step })
+    expect(again.message).toMatch(/already done on 2026-11-24/)
+    expect(await available(backend, seat.id)).toBe(before - 1)
+  })
+
+  it('sends the day-3 bump in the same thread: a second credit, but one person in the funnel', async () => {
+    const { backend, clock, seat, inmail } = await ledger()
+    await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-23',
+    })
+    const start = await available(backend, seat.id)
+    clock.now = new Date('2026-11-24T09:00:00.000Z')
+    const [opening] = (await agendaAt(backend, '2026-11-24', 0)).due
+    const first = await call<DoneResult>(backend, 'sequences.done', { stepId: opening!.step })
+    clock.now = new Date('2026-11-30T09:00:00.000Z')
+    const [bump] = (await agendaAt(backend, '2026-11-30', 0)).overdue
+    expect(bump!.position).toBe(2)
+    const second = await call<DoneResult>(backend, 'sequences.done', { stepId: bump!.step })
+    expect(second.creditSpent).toBe(true)
+    expect(await available(backend, seat.id)).toBe(start - 2)
+
+    const outreach = await call<{ rows: { id: number; followups: number }[] }>(
+      backend,
+      'outreach.list',
+      {},
+    )
+    expect(outreach.rows.map((r) => [r.id, r.followups])).toEqual([[first.eventId, 1]])
+    const metrics = await call<{ delivered: number }>(backend, 'analytics.metrics', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    })
+    expect(metrics.delivered).toBe(1)
+  })
+
+  it('renders the step template for the person, ready to copy', async () => {
+    const { backend, inmail } = await ledger()
+    const template = await call<{ id: number }>(backend, 'templates.add', {
+      name: 'Hook',
+      channel: 'inmail',
+      subject: 'Platform role at Acme',
+      body: 'Hi {firstName}, would a 15-minute call about {company} work this week?',
+    })
+    const own = await call<Sequence>(backend, 'sequences.save', {
+      name: 'One shot',
+      preferredWeekdays: [],
+      steps: [{ dayOffset: 0, channel: 'inmail', templateId: template.id, exit: true }],
+    })
+    const contact = await call<{ id: number }>(backend, 'contacts.add', {
+      ...ana,
+      name: 'Ana Silva',
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: own.id,
+      contactIds: [contact.id],
+      startOn: '2026-11-23',
+    })
+    const today = await agendaAt(backend, '2026-11-23', 0)
+    expect(today.due[0]).toMatchObject({
+      template: 'Hook',
+      subject: 'Platform role at Acme',
+      body: 'Hi Ana, would a 15-minute call about {company} work this week?',
+      missing: ['company'],
+    })
+    expect(inmail.id).not.toBe(own.id)
+  })
+
+  it('refuses an InMail step when the seat has no credit, and leaves the step to do', async () => {
+    const { backend, clock, seat, inmail } = await ledger({
+      planId: 'premium-career',
+      openingBalance: 1,
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      seatId: seat.id,
+      to: [ana, ben],
+      startOn: '2026-11-24',
+    })
+    clock.now = new Date('2026-11-24T10:00:00.000Z')
+    const [first, second] = (await agendaAt(backend, '2026-11-24', 0)).due
+    await call(backend, 'sequences.done', { stepId: first!.step })
+    const events = eventCount(backend)
+    const error = await refused(backend, 'sequences.done', { stepId: second!.step })
+    expect(error.code).toBe('NO_CREDITS')
+    expect(eventCount(backend)).toBe(events)
+    expect((await agendaAt(backend, '2026-11-24', 0)).due.map((i) => i.step)).toEqual([
+      second!.step,
+    ])
+  })
+})
+
+describe('stopping on a response', () => {
+  it('stops at once on a reply, keeps the others going, and resumes when the user asks', async () => {
+    const { backend, clock, inmail } = await ledger()
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana, ben],
+      startOn: '2026-11-24',
+    })
+    clock.now = new Date('2026-11-24T10:00:00.000Z')
+    for (const item of (await agendaAt(backend, '2026-11-24', 0)).due)
+      await call(backend, 'sequences.done', { stepId: item.step })
+    clock.now = new Date('2026-11-25T08:00:00.000Z')
+    await call(backend, 'credits.respond', { to: ana, at: '2026-11-25T07:45:00Z' })
+
+    const ahead = await agendaAt(backend, '2026-11-25', 30)
+    expect(new Set(ahead.upcoming.map((i) => i.contact))).toEqual(
+      new Set(['linkedin.com/in/ben-okafor']),
+    )
+    const stopped = (await call<Enrolment[]>(backend, 'sequences.enrolments', {})).find(
+      (e) => e.profileUrl === ana.profileUrl,
+    )!
+    expect(stopped).toMatchObject({ status: 'stopped', stoppedBy: { kind: 'reply' } })
+    expect(stopped.steps.map((s) => s.state)).toEqual([
+      'done',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ])
+    const error = await refused(backend, 'sequences.done', { stepId: stopped.steps[1]!.id })
+    expect(error.message).toMatch(/responded on 2026-11-25.*Resume/)
+
+    const resumed = await call<Enrolment>(backend, 'sequences.resume', { enrolmentId: stopped.id })
+    expect(resumed.status).toBe('active')
+    expect((await agendaAt(backend, '2026-11-25', 30)).upcoming).toHaveLength(6)
+  })
+
+  it('stops on a response that came in with an import, and runs again when the import is undone', async () => {
+    const { backend, seat, inmail } = await ledger()
+    const { enrolmentIds } = await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-10',
+    })
+    const dir = tempDir()
+    const file = join(dir, 'outreach.csv')
+    writeFileSync(
+      file,
+      ['Profile,Sent,Replied', 'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12'].join(
+        '\n',
+      ),
+    )
+    const run = await call<{ importId: number }>(backend, 'imports.run', {
+      source: {
+        kind: 'csv',
+        path: file,
+        seatId: seat.id,
+        mapping: {
+          columns: { profileUrl: 'Profile', sentAt: 'Sent', repliedAt: 'Replied' },
+          dateFormat: 'YYYY-MM-DD',
+          defaultChannel: 'inmail',
+        },
+      },
+    })
+    const [stopped] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    expect(stopped).toMatchObject({ id: enrolmentIds[0], status: 'stopped' })
+    expect((await agendaAt(backend, '2026-11-23')).overdue).toEqual([])
+
+    await call(backend, 'imports.undo', { importId: run.importId })
+    const [running] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    expect(running!.status).toBe('active')
+    expect((await agendaAt(backend, '2026-11-23')).overdue.length).toBeGreaterThan(0)
+  })
+
+  it('enrols the people an import wrote to who have not answered', async () => {
+    const { backend, seat, inmail } = await ledger()
+    const file = join(tempDir(), 'outreach.csv')
+    writeFileSync(
+      file,
+      [
+        'Profile,Sent,Replied',
+        'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12',
+        'https://www.linkedin.com/in/ben-okafor,2026-11-10,',
+      ].join('\n'),
+    )
+    const run = await call<{ importId: number }>(backend, 'imports.run', {
+      source: {
+        kind: 'csv',
+        path: file,
+        seatId: seat.id,
+        mapping: {
+          columns: { profileUrl: 'Profile', sentAt: 'Sent', repliedAt: 'Replied' },
+          dateFormat: 'YYYY-MM-DD',
+          defaultChannel: 'inmail',
+        },
+      },
+    })
+    const enrolled = await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      importId: run.importId,
+      startOn: '2026-11-24',
+    })
+    expect(enrolled.enrolmentIds).toHaveLength(1)
+    const enrolments = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    expect(enrolments.map((e) => e.profileUrl)).toEqual([ben.profileUrl])
+  })
+
+  it('ignores responses from before the enrolment started', async () => {
+    const { backend, seat, inmail } = await ledger()
+    await call(backend, 'credits.send', { seatId: seat.id, to: ana, at: '2026-11-02T09:00:00Z' })
+    await call(backend, 'credits.respond', { to: ana, at: '2026-11-03T09:00:00Z' })
+    const enrolled = await call<Enrolled>(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    expect(enrolled.warnings[0]!.message).toMatch(/already answered on 2026-11-03/)
+    const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    expect(enrolment!.status).toBe('active')
+  })
+})
+
+describe('the multi-channel plan', () => {
+  async function started() {
+    const l = await ledger()
+    await call(l.backend, 'sequences.enrol', {
+      sequenceId: l.multi.id,
+      to: [ana],
+      startOn: '2026-11-23',
+    })
+    l.clock.now = new Date('2026-11-24T10:00:00.000Z')
+    const [request] = (await agendaAt(l.backend, '2026-11-24', 0)).due
+    expect(request!.channel).toBe('connection-request')
+    const done = await call<DoneResult>(l.backend, 'sequences.done', { stepId: request!.step })
+    expect(done.creditSpent).toBe(false)
+    return l
+  }
+
+  it('skips the InMail once the connection request is accepted, and sends the final message instead', async () => {
+    const { backend, clock } = await started()
+    clock.now = new Date('2026-11-25T10:00:00.000Z')
+    await call(backend, 'credits.respond', { to: ana, at: '2026-11-25T09:00:00Z', kind: 'accept' })
+    const enrolment = await enrolmentOf(backend, 1)
+    expect(enrolment).toMatchObject({ status: 'active', connected: true })
+    expect(enrolment.steps.map((s) => [s.channel, s.state])).toEqual([
+      ['connection-request', 'done'],
+      ['inmail', 'not-needed'],
+      ['email', 'pending'],
+      ['message', 'pending'],
+      ['inmail', 'not-needed'],
+    ])
+    const ahead = await agendaAt(backend, '2026-11-25', 30)
+    expect(ahead.upcoming.map((i) => i.channel)).toEqual(['email', 'message'])
+    const error = await refused(backend, 'sequences.done', { stepId: enrolment.steps[1]!.id })
+    expect(error.message).toMatch(/accepted the connection request/)
+  })
+
+  it('sends the InMail when the request is not accepted, and ends with the exit step', async () => {
+    const { backend, clock } = await started()
+    const steps = (await enrolmentOf(backend, 1)).steps
+    expect(steps.map((s) => s.state)).toEqual([
+      'done',
+      'pending',
+      'pending',
+      'not-needed',
+      'pending',
+    ])
+    for (const [i, at] of [
+      [1, '2026-12-01T10:00:00.000Z'],
+      [2, '2026-12-02T10:00:00.000Z'],
+      [4, '2026-12-08T10:00:00.000Z'],
+    ] as const) {
+      clock.now = new Date(at)
+      await call(backend, 'sequences.done', { stepId: steps[i]!.id })
+    }
+    const ended = await enrolmentOf(backend, 1)
+    expect(ended.status).toBe('completed')
+    // A reply after the exit step leaves it completed.
+    clock.now = new Date('2026-12-09T10:00:00.000Z')
+    await call(backend, 'credits.respond', { to: ana, at: '2026-12-09T09:00:00Z' })
+    expect((await enrolmentOf(backend, 1)).status).toBe('completed')
+  })
+})
+
+describe('skip and snooze', () => {
+  it('snoozes to a date or by days, pulling later steps along so their order holds', async () => {
+    const { backend, inmail } = await ledger()
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    const steps = (await enrolmentOf(backend, 1)).steps
+    const moved = await call<Enrolment>(backend, 'sequences.snooze', {
+      stepId: steps[1]!.id,
+      to: '2026-12-03',
+    })
+    expect(moved.steps.map((s) => s.dueOn)).toEqual([
+      '2026-11-24',
+      '2026-12-03',
+      '2026-12-03',
+      '2026-12-08',
+    ])
+    const byDays = await call<Enrolment>(backend, 'sequences.snooze', {
+      stepId: steps[0]!.id,
+      days: 2,
+    })
+    expect(byDays.steps[0]!.dueOn).toBe('2026-11-26')
+    const past = await refused(backend, 'sequences.snooze', {
+      stepId: steps[0]!.id,
+      to: '2026-11-20',
+    })
+    expect(past.message).toMatch(/has passed/)
+    const skipped = await call<Enrolment>(backend, 'sequences.skip', { stepId: steps[0]!.id })
+    expect(skipped.steps[0]!.state).toBe('skipped')
+  })
+})
+
+describe('the report of sequences run', () => {
+  it('counts enrolled, active, completed, stopped by a response, steps done and skipped', async () => {
+    const { backend, clock, inmail } = await ledger()
+    const one = await call<Sequence>(backend, 'sequences.save', {
+      name: 'One shot',
+      preferredWeekdays: [],
+      steps: [{ dayOffset: 0, channel: 'inmail', exit: true }],
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: one.id,
+      to: [ana, ben],
+      startOn: '2026-11-23',
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [{ profileUrl: 'linkedin.com/in/cy' }],
+      startOn: '2026-11-24',
+    })
+    const today = (await agendaAt(backend, '2026-11-23', 0)).due
+    await call(backend, 'sequences.done', { stepId: today[0]!.step })
+    await call(backend, 'sequences.skip', { stepId: today[1]!.step })
+    clock.now = new Date('2026-11-24T12:00:00.000Z')
+    const report = await call<SequenceReport>(backend, 'sequences.report', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    })
+    expect(report.sequences).toEqual([
+      {
+        sequenceId: inmail.id,
+        sequence: 'InMail 0/3/7/14',
+        enrolled: 1,
+        active: 1,
+        completed: 0,
+        stoppedByResponse: 0,
+        stepsDone: 0,
+        stepsSkipped: 0,
+      },
+      {
+        sequenceId: one.id,
+        sequence: 'One shot',
+        enrolled: 2,
+        active: 0,
+        completed: 2,
+        stoppedByResponse: 0,
+        stepsDone: 1,
+        stepsSkipped: 1,
+      },
+    ])
+  })
+})

@@ -1,0 +1,110 @@
+// The .ics export, read back with a real iCalendar parser (ical.js): one all-day event per step,
+// stable UIDs, a raised SEQUENCE after a snooze, RFC 5545 folding and escaping.
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import type { Enrolment, Sequence } from '../../../src/shared/contract'
+import { buildCalendar, escapeText, foldLine } from '../../../src/shared/domain/ics'
+import { call, openBackend } from '../../helpers/ledger'
+
+interface ParsedEvent {
+  uid: string
+  start: string
+  end: string
+  summary: string
+  description: string
+  sequence: number
+  allDay: boolean
+}
+
+function parse(ics: string): ParsedEvent[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics))
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component)
+    return {
+      uid: event.uid,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+      summary: event.summary,
+      description: event.description,
+      sequence: event.sequence,
+      allDay: event.startDate.isDate,
+    }
+  })
+}
+
+describe('the iCalendar writer', () => {
+  it('escapes text and folds long lines at 75 octets without splitting a character', () => {
+    expect(escapeText('Doe, Jane; PhD\\MBA\nline two')).toBe('Doe\\, Jane\\; PhD\\\\MBA\\nline two')
+    const long = `DESCRIPTION:${'Zoë Müller – ünïcödé '.repeat(12)}`
+    const folded = foldLine(long)
+    const lines = folded.split('\r\n')
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+    for (const line of lines.slice(1)) expect(line.startsWith(' ')).toBe(true)
+    expect(lines.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(long)
+    expect(folded).not.toContain('\uFFFD')
+  })
+
+  it('writes a calendar a parser reads back exactly', () => {
+    const summary = 'InMail: Doe, Jane; PhD'
+    const description = `Line one\nLine two with a comma, a semicolon; and a backslash \\. ${'x'.repeat(200)}`
+    const ics = buildCalendar(
+      [{ uid: 'step-1@test', day: '2026-12-31', summary, description, sequence: 2 }],
+      { name: 'Follow-ups', stamp: new Date('2026-11-23T12:00:00Z') },
+    )
+    expect(ics.endsWith('\r\n')).toBe(true)
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\n/)
+    expect(ics).toContain('DTSTAMP:20261123T120000Z')
+    expect(parse(ics)).toEqual([
+      {
+        uid: 'step-1@test',
+        start: '2026-12-31',
+        end: '2027-01-01',
+        summary,
+        description,
+        sequence: 2,
+        allDay: true,
+      },
+    ])
+  })
+})
+
+describe('exporting the agenda', () => {
+  it('has one event per upcoming step; a re-export keeps the UIDs and a snoozed step moves', async () => {
+    const backend = await openBackend(undefined, () => new Date('2026-11-23T12:00:00.000Z'))
+    await call(backend, 'settings.update', { timeZone: 'Europe/Berlin' })
+    await call(backend, 'seats.add', {
+      name: 'Work',
+      planId: 'recruiter-lite',
+      startedOn: '2026-11-01',
+    })
+    const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
+    await call(backend, 'contacts.add', {
+      profileUrl: 'https://www.linkedin.com/in/jane-doe',
+      name: 'Doe, Jane; PhD',
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail!.id,
+      to: [{ profileUrl: 'https://www.linkedin.com/in/jane-doe' }],
+      startOn: '2026-11-24',
+    })
+    const first = await call<{ ics: string; events: number }>(backend, 'sequences.exportIcs', {})
+    const events = parse(first.ics)
+    expect(first.events).toBe(4)
+    expect(events.map((e) => [e.start, e.summary, e.allDay])).toEqual([
+      ['2026-11-24', 'InMail: Doe, Jane; PhD', true],
+      ['2026-12-01', 'InMail: Doe, Jane; PhD', true],
+      ['2026-12-02', 'InMail: Doe, Jane; PhD', true],
+      ['2026-12-08', 'InMail: Doe, Jane; PhD (last step)', true],
+    ])
+    expect(events[0]!.description).toMatch(/InMail 0\/3\/7\/14, step 1 of 4 \(from Work\)/)
+    expect(new Set(events.map((e) => e.uid)).size).toBe(4)
+
+    const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    await call(backend, 'sequences.snooze', { stepId: enrolment!.steps[3]!.id, to: '2026-12-10' })
+    const second = parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics)
+    expect(second.map((e) => e.uid)).toEqual(events.map((e) => e.uid))
+    expect(second[3]).toMatchObject({ start: '2026-12-10', sequence: 1 })
+    expect(second[0]!.sequence).toBe(0)
+  })
+})

@@ -47,8 +47,6 @@ async function build(): Promise<void> {
 interface Started {
   child: ChildProcess
   url: string
-  /** performance.now() when the URL was printed. */
-  readyAt: number
 }
 
 function startServer(dbPath: string): Promise<Started> {
@@ -60,7 +58,7 @@ function startServer(dbPath: string): Promise<Started> {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const match = /running in your browser at (\S+)/.exec(output)
-      if (match?.[1]) resolvePromise({ child, url: match[1], readyAt: performance.now() })
+      if (match?.[1]) resolvePromise({ child, url: match[1] })
     })
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)))
@@ -75,11 +73,18 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
+/** One cold start, in phases (milliseconds); they add up to `totalMs`. */
 interface Run {
-  /** Start of the server process to its URL printed. */
+  /** Spawning the server process to its URL printed (Node, the code, opening the ledger). */
   serverMs: number
-  /** The page asked for to the dashboard drawn. */
-  pageMs: number
+  /** Then to the page's first request to the API (the page and its scripts loaded and run). */
+  scriptsMs: number
+  /** Then to the last seat balance answered (the seats, each seat's events read and replayed). */
+  balancesMs: number
+  /** Then to the last request answered (the funnels, the trend, the waiting list, the agenda). */
+  restMs: number
+  /** Then to the dashboard drawn (React and the chart). */
+  drawMs: number
   totalMs: number
 }
 
@@ -93,8 +98,17 @@ async function coldStart(browser: Browser, dbPath: string, now: Date, seats: num
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   await page.clock.setFixedTime(now)
-  const started = performance.now()
+  // Wall-clock milliseconds, as the browser reports its requests' timing.
+  const api: { path: string; start: number; end: number }[] = []
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname
+    if (!path.startsWith('/api/')) return
+    const timing = request.timing()
+    api.push({ path, start: timing.startTime, end: timing.startTime + timing.responseEnd })
+  })
+  const started = Date.now()
   const server = await startServer(dbPath)
+  const ready = Date.now()
   try {
     await page.goto(server.url)
     // Checked in the page on every animation frame (this file is not compiled with the DOM's
@@ -117,10 +131,18 @@ async function coldStart(browser: Browser, dbPath: string, now: Date, seats: num
       seats,
       { timeout: 60_000, polling: 'raf' },
     )
-    const drawn = performance.now()
+    const drawn = Date.now()
+    const firstApi = Math.min(...api.map((r) => r.start))
+    const balances = Math.max(
+      ...api.filter((r) => r.path === '/api/credits.balance').map((r) => r.end),
+    )
+    const lastApi = Math.max(...api.map((r) => r.end))
     return {
-      serverMs: server.readyAt - started,
-      pageMs: drawn - server.readyAt,
+      serverMs: ready - started,
+      scriptsMs: firstApi - ready,
+      balancesMs: balances - firstApi,
+      restMs: lastApi - balances,
+      drawMs: drawn - lastApi,
       totalMs: drawn - started,
     }
   } finally {
@@ -180,15 +202,16 @@ export async function runBrowserSuite(options: {
       events: options.messages,
       timing: timingOf(runs.map(pick), []),
     })
+    const phases = (label: string, runs: Run[]): Figure[] => [
+      figure(`start to dashboard drawn, ${label}`, runs, (r) => r.totalMs),
+      figure('  server started (URL printed)', runs, (r) => r.serverMs),
+      figure('  page and scripts loaded, first request', runs, (r) => r.scriptsMs),
+      figure("  seats and every seat's balance answered", runs, (r) => r.balancesMs),
+      figure('  funnels, trend, waiting list answered', runs, (r) => r.restMs),
+      figure('  dashboard drawn', runs, (r) => r.drawMs),
+    ]
     return result(
-      [
-        figure('start to dashboard drawn, first start of the day', first, (r) => r.totalMs),
-        figure('  of which: server started (URL printed)', first, (r) => r.serverMs),
-        figure('  of which: page loaded and drawn', first, (r) => r.pageMs),
-        figure('start to dashboard drawn, later start', later, (r) => r.totalMs),
-        figure('  of which: server started (URL printed)', later, (r) => r.serverMs),
-        figure('  of which: page loaded and drawn', later, (r) => r.pageMs),
-      ],
+      [...phases('first start of the day', first), ...phases('later start', later)],
       null,
     )
   } finally {
@@ -202,7 +225,7 @@ export function browserVerdict(result: BrowserResult): string {
   const target = `browser mode: dashboard visible < ${browserTarget.ms} ms on the 100,000-event ledger (cold start, median)`
   if (result.skipped) return `${target}: **not measured**, ${result.skipped}.`
   const first = result.figures[0]!.timing
-  const later = result.figures[3]!.timing
+  const later = result.figures[6]!.timing
   const met = first.median < browserTarget.ms && later.median < browserTarget.ms
   return `${target}: **${met ? 'met' : 'not met'}**, median ${first.median.toFixed(0)} ms on the first start of the day (with its daily backup), ${later.median.toFixed(0)} ms on a later start.`
 }

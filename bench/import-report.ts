@@ -249,6 +249,26 @@ function findings(result: ImportResult): string[] {
         '"Notes:" line, so that is every connection (src/main/imports/linkedin/connections.ts ' +
         'reads it through csv-stream.ts).',
     )
+  const share = (where: string) =>
+    profile.writing.files.find((f) => f.where === where)?.selfShare ?? 0
+  const store = share('src/main/credits/store.ts')
+  const contacts = share('src/main/contacts/service.ts')
+  if (store + contacts >= 0.3)
+    out.push(
+      `- Writing is mostly the ledger's own inserts and lookups: src/main/credits/store.ts ` +
+        `(appendEvent, one INSERT per event into ledger_events, which keeps eight indexes and ` +
+        `checks its foreign keys) ${percent(store)}, src/main/contacts/service.ts (one lookup per ` +
+        `person, and an INSERT for someone new) ${percent(contacts)}. B inserts into a table ` +
+        'without an index.',
+    )
+  out.push(
+    '- Memory: reading holds every conversation until the whole file is read (LinkedIn lists ' +
+      'rows newest first, so no conversation is known to be complete before the end): each ' +
+      "side's first message in full (its subject and text, shown in the preview; the reply's text " +
+      'gives its sentiment), the later messages as three numbers, and everyone seen. So the peak ' +
+      'grows with the file. Flat memory needs the messages grouped outside the JavaScript heap ' +
+      '(in a temporary SQLite table, read back conversation by conversation); not done yet.',
+  )
   return out
 }
 

@@ -216,7 +216,16 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
         }))
 
     log(`Measuring a month report (${month.from} to ${month.to}, every seat)…`)
-    const monthReport = await runMonthReportSuite({ dbPath, now: generated.now, runs, month })
+    // A suite that fails is reported as such; the figures of the others are still written.
+    const monthReport = await runMonthReportSuite({
+      dbPath,
+      now: generated.now,
+      runs,
+      month,
+    }).catch((error: unknown) => {
+      log(`  the month report could not be measured: ${String(error).split('\n')[0]}`)
+      return null
+    })
 
     const sizes = importSizes(quick, big)
     log(`Measuring the import of LinkedIn exports of ${sizes.join(' and ')} messages…`)
@@ -253,12 +262,19 @@ export async function main(options: BenchOptions = {}): Promise<Report> {
       ...(browser ? { browser } : {}),
     }
     mkdirSync(dirname(out), { recursive: true })
-    writeFileSync(out, markdownReport(report) + monthReportMarkdown(monthReport))
+    writeFileSync(
+      out,
+      markdownReport(report) +
+        (monthReport
+          ? monthReportMarkdown(monthReport)
+          : "\n## Month report\n\nNot measured in this run: it failed (see the bench's output).\n"),
+    )
     log('')
     log(figuresTable(credits.figures))
     log('')
     log(targetVerdict(credits.figures).text.replaceAll('**', ''))
-    for (const line of monthReportVerdict(monthReport)) log(line.replaceAll('**', ''))
+    if (monthReport)
+      for (const line of monthReportVerdict(monthReport)) log(line.replaceAll('**', ''))
     log('')
     log(importTerminal(imports))
     log(`Written to ${out}`)

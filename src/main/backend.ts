@@ -8,6 +8,7 @@ import { AppError, type Envelope } from '../shared/contract/errors'
 import { backupFileName, backupTo, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
 import { integrityProblems, openLedgerFile } from './db/open'
+import { holdLedger, refuseIfOpenElsewhere, releaseLedger } from './data/in-use'
 import { backupInFolder, checkedCopy, putBack, setAside } from './data/restore'
 import { dispatch } from './handlers'
 import { ImportJobs } from './imports/service'
@@ -47,6 +48,7 @@ export class Backend {
     this.paths = paths
     this.now = now
     this.state = state
+    holdLedger(paths.dbPath, this)
   }
 
   /** Opens the ledger; a damaged or too-new file gives a backend that reports it, never a throw. */
@@ -111,7 +113,7 @@ export class Backend {
   /** Daily and weekly are told apart by calendar days in the user's time zone (UTC if unknown). */
   backups(): BackupFile[] {
     const zone = this.state.kind === 'ready' ? timeZoneOf(this.state.ledger) : 'UTC'
-    return listBackups(this.paths.backupsDir, zone)
+    return listBackups(this.paths.backupsDir, this.paths.dbPath, zone)
   }
 
   /**
@@ -120,6 +122,7 @@ export class Backend {
    */
   async restore(backup: string): Promise<RestoreResult> {
     const { db } = this.ledger
+    this.refuseIfOpenElsewhere('restoring a backup')
     const names = this.backups().map((b) => b.name)
     const source = backupInFolder(this.paths.backupsDir, backup, names)
     const candidate = checkedCopy(source, this.paths.dbPath, this.now())
@@ -162,6 +165,7 @@ export class Backend {
         'NOT_DAMAGED',
         'The ledger is not damaged, so there is nothing to recover.',
       )
+    this.refuseIfOpenElsewhere('recovering the ledger')
     // A backup is checked before the damaged file is touched: a damaged backup changes nothing.
     const candidate =
       choice.action === 'restore'
@@ -181,7 +185,13 @@ export class Backend {
     return this.status()
   }
 
+  /** LEDGER_IN_USE unless this Backend is the only one with the ledger open, in any process. */
+  refuseIfOpenElsewhere(doing: string): void {
+    refuseIfOpenElsewhere(this.paths.dbPath, this, doing)
+  }
+
   close(): void {
+    releaseLedger(this.paths.dbPath, this)
     if (this.state.kind === 'ready') this.state.ledger.db.close()
   }
 }

@@ -69,6 +69,26 @@ test('back up now, export all data, and restore a backup after confirming', asyn
   expect(readdirSync(app.dataDir).some((f) => f.includes('.before-restore-'))).toBe(true)
 })
 
+test('restore from the command line is refused while the app has the ledger open', async ({
+  page,
+  app,
+}) => {
+  const listed = JSON.parse((await app.cli('backups', '--json')).stdout) as {
+    backups: { name: string }[]
+  }
+  await addSeat(app, 'Added later')
+  const run = await app.cli('restore', '--backup', listed.backups[0]!.name)
+  expect(run.code).toBe(1)
+  expect(run.stderr).toContain('error: Close Outreach Ledger first')
+  expect(run.stderr).toContain('Nothing was changed.')
+  expect(readdirSync(app.dataDir).some((f) => f.includes('.before-restore-'))).toBe(false)
+  // The app still works on the same ledger, with everything in it.
+  const ledger = new LedgerPage(page)
+  await ledger.open(app, '#/settings')
+  await expect(ledger.seatRow('Added later')).toBeVisible()
+  await expect(ledger.seatRow('Work')).toBeVisible()
+})
+
 test('a damaged backup is refused and the ledger stays as it was', async ({ page, app }) => {
   writeFileSync(join(app.dataDir, 'backups', 'broken.sqlite'), 'not a database '.repeat(400))
   const ledger = new LedgerPage(page)

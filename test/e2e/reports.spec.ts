@@ -52,6 +52,19 @@ test('reports: preview a month for a client, export PDF and CSV, and see where t
     preview.getByRole('table', { name: 'Credit statements' }).getByRole('row'),
   ).toHaveCount(3)
   await expect(preview.getByLabel('Key figures')).toContainText('Reply rate')
+  // The PDF's sections, from the same model: by channel, by seat, cost with its definition, and
+  // each seat's entries folded away.
+  for (const name of ['By channel', 'By seat', 'Cost', 'Month over month'])
+    await expect(preview.getByRole('table', { name, exact: true })).toBeVisible()
+  await expect(preview).toContainText('Cost is each seat’s plan price')
+  const entries = preview.getByText('Work (Recruiter Lite) · Recruiter Lite')
+  await expect(
+    preview.getByRole('table', { name: 'Entries of Work (Recruiter Lite)' }),
+  ).toBeHidden()
+  await entries.click()
+  await expect(
+    preview.getByRole('table', { name: 'Entries of Work (Recruiter Lite)' }),
+  ).toBeVisible()
   await screenshot(page, 'reports')
 
   // One role, as a freelancer bills it: the client's name is in the scope.
@@ -74,7 +87,7 @@ test('reports: preview a month for a client, export PDF and CSV, and see where t
   expect(text).toMatch(/Page 1 of \d/)
 
   await page.getByRole('button', { name: 'Export CSV' }).click()
-  await expect(saved).toContainText('Saved 4 CSV files to')
+  await expect(saved).toContainText('Saved 5 CSV files to')
   const recent = page.getByRole('table', { name: 'Recent exports' })
   await expect(recent.getByRole('row')).toHaveCount(3)
   await expect(recent.getByRole('row').nth(1)).toContainText('CSV')
@@ -83,6 +96,14 @@ test('reports: preview a month for a client, export PDF and CSV, and see where t
     `outreach-report-${month}-product-designer-northwind-labs`,
     `outreach-report-${month}-product-designer-northwind-labs.pdf`,
   ])
+
+  // A client: all its roles, what their InMails used, and seat totals said to cover the whole seat.
+  await form.getByLabel('For', { exact: true }).selectOption({ label: 'Northwind Labs' })
+  await expect(preview).toContainText(`${label} · Northwind Labs`)
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveCount(0)
+  await expect(preview.getByRole('table', { name: 'Credits used' })).toBeVisible()
+  await expect(preview).toContainText('cover the whole seat')
+  await screenshot(page, 'reports-client')
 
   // Any range; a backwards one is explained, and nothing is lost.
   await form.getByLabel('Period', { exact: true }).selectOption('range')

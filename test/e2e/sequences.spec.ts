@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, screenshot, test, type App } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 import { SequencesPage, TodayPage } from './pages/sequences-page'
@@ -108,11 +109,12 @@ test('enrols selected people from the outreach table after showing the credits a
   await screenshot(page, 'sequences-enrolments')
 })
 
-test('Today lists overdue steps by channel; keys mark done, skip and snooze; the badge counts them', async ({
+test('Today lists the next step of each person by channel; keys mark done, skip and snooze; the rest wait', async ({
   page,
   app,
 }) => {
   await seed(app)
+  // Ana and Bo fell behind on the multi-channel plan; Cy and Di on InMail 0/3/7/14.
   await run(
     app,
     'enrol',
@@ -125,54 +127,89 @@ test('Today lists overdue steps by channel; keys mark done, skip and snooze; the
     '--start',
     daysAgo(12),
   )
+  await run(
+    app,
+    'enrol',
+    '--sequence',
+    'InMail 0/3/7/14',
+    '--to',
+    'https://www.linkedin.com/in/cy-park',
+    '--to',
+    'https://www.linkedin.com/in/di-lopez',
+    '--start',
+    daysAgo(12),
+  )
   const due = JSON.parse((await run(app, '--json', 'agenda')).stdout) as {
-    overdue: { step: number }[]
+    overdue: { step: number; channel: string }[]
     due: unknown[]
   }
-  const open = due.overdue.length + due.due.length
-  expect(open).toBeGreaterThanOrEqual(4)
+  // One step each: nobody's InMail or email is due before their connection request is sent.
+  expect(due.overdue.map((i) => i.channel).sort()).toEqual([
+    'connection-request',
+    'connection-request',
+    'inmail',
+    'inmail',
+  ])
   const ledger = new LedgerPage(page)
   const today = new TodayPage(page)
   await ledger.open(app)
-  await expect(today.badge()).toContainText(String(open))
+  await expect(today.badge()).toContainText('4')
   await ledger.go('Today')
   const overdue = today.section('Overdue')
   await expect(overdue.getByRole('heading', { name: /Connection request/ })).toBeVisible()
-  await expect(overdue.getByRole('heading', { name: /^InMail/ })).toBeVisible()
+  await expect(today.step('InMail to linkedin.com/in/ana-silva')).toHaveCount(0)
+  await expect(today.step('Email to linkedin.com/in/ana-silva')).toHaveCount(0)
+  const upcoming = page.getByRole('table', { name: 'Upcoming steps' })
+  await expect(upcoming.getByRole('row', { name: /ana-silva.*step 2 of 5/ })).toContainText(
+    'after step 1 is done',
+  )
   await screenshot(page, 'sequences-today')
 
-  // The connection request to Ana: one key logs it.
+  // The connection request to Ana: one key logs it; her InMail is now planned, not due.
   await today.press(today.step('Connection request to linkedin.com/in/ana-silva'), 'd')
   await expect(today.notice()).toHaveText('Logged Connection request to linkedin.com/in/ana-silva.')
-  // Bo's InMail spends a credit.
+  await expect(upcoming.getByRole('row', { name: /ana-silva.*step 2 of 5/ })).not.toContainText(
+    'after step',
+  )
+  await expect(today.step('InMail to linkedin.com/in/ana-silva')).toHaveCount(0)
+
+  // Cy's InMail spends a credit.
   const before = JSON.parse((await run(app, '--json', 'balance', '--seat', 'Work')).stdout) as {
     available: number
   }
-  await today
-    .step('Connection request to linkedin.com/in/bo-chen')
-    .getByRole('button', { name: /^Done/ })
-    .click()
-  await today.press(today.step('InMail to linkedin.com/in/bo-chen'), 'd')
+  await today.press(today.step('InMail to linkedin.com/in/cy-park'), 'd')
   await expect(today.notice()).toContainText(
-    'Logged InMail to linkedin.com/in/bo-chen (1 credit spent).',
+    'Logged InMail to linkedin.com/in/cy-park (1 credit spent).',
   )
   const after = JSON.parse((await run(app, '--json', 'balance', '--seat', 'Work')).stdout) as {
     available: number
   }
   expect(after.available).toBe(before.available - 1)
 
-  await today.press(today.step('InMail to linkedin.com/in/ana-silva'), 's')
-  await expect(today.notice()).toHaveText('Skipped InMail to linkedin.com/in/ana-silva.')
-  await today.press(today.step('Email to linkedin.com/in/ana-silva'), 'z')
-  await expect(today.notice()).toContainText('Snoozed linkedin.com/in/ana-silva to')
-  await expect(page.getByRole('table', { name: 'Upcoming steps' })).toContainText(
-    'linkedin.com/in/ana-silva',
+  await today.press(today.step('Connection request to linkedin.com/in/bo-chen'), 's')
+  await expect(today.notice()).toHaveText('Skipped Connection request to linkedin.com/in/bo-chen.')
+  // Snoozed a day (or to the next day the sequence sends on): the notice names the day.
+  await today.press(today.step('InMail to linkedin.com/in/di-lopez'), 'z')
+  await expect(today.notice()).toContainText(
+    /Snoozed linkedin.com\/in\/di-lopez to \w{3} \d{1,2} \w{3} \d{4}; the 3 later steps moved with it\./,
   )
+  await expect(upcoming).toContainText('linkedin.com/in/di-lopez')
 
   const left = JSON.parse((await run(app, '--json', 'agenda')).stdout) as {
     overdue: unknown[]
     due: unknown[]
   }
-  await expect(today.badge()).toContainText(String(left.overdue.length + left.due.length))
+  // Everyone's next step is done, skipped or snoozed: nothing due until the planned days.
+  expect(left.overdue.length + left.due.length).toBe(0)
+  await expect(today.badge()).toBeHidden()
+  await expect(page.getByText('Nothing due today')).toBeVisible()
   await screenshot(page, 'sequences-today-after')
+
+  // The calendar file lists what is left and cancels what was done or skipped.
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export calendar (.ics)' }).click()
+  const file = await (await download).path()
+  const ics = readFileSync(file, 'utf8')
+  expect(ics.match(/STATUS:CANCELLED/g)).toHaveLength(3)
+  await expect(today.notice()).toContainText('and 3 ended ones (as cancelled)')
 })

@@ -20,6 +20,8 @@ import { localDayNumberSql, type OffsetSpan } from './local-time'
 export interface CohortFilters {
   seatId?: number | undefined
   role?: string | undefined
+  /** The roles whose client is this one. */
+  client?: string | undefined
   template?: string | undefined
   channel?: OutreachChannel | undefined
 }
@@ -152,6 +154,11 @@ function filterSql(query: CohortQuery): {
     where.push(`(m.role = @role COLLATE NOCASE
       OR m.role_id IN (SELECT r.id FROM roles r WHERE r.name = @role COLLATE NOCASE))`)
     params.role = query.role
+  }
+  if (query.client !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM roles r WHERE r.client = @client COLLATE NOCASE
+      AND (r.id = m.role_id OR r.name = m.role COLLATE NOCASE))`)
+    params.client = query.client
   }
   if (query.arms) {
     where.push(`(${templateMatch('@armA')} OR ${templateMatch('@armB')})`)

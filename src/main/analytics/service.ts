@@ -78,6 +78,7 @@ function cohortQuery(
   return {
     seatId: filters.seatId,
     role: filters.role,
+    client: filters.client,
     template: filters.template,
     channel: filters.channel,
     fromAt: period.fromAt,
@@ -180,7 +181,10 @@ function readMetrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
   const spends = seatSpends(ledger, seatIds, period.from, period.to)
   // Narrowed to a role, template or channel, the cohort is part of what its seats sent.
   const narrowed =
-    input.role !== undefined || input.template !== undefined || input.channel !== undefined
+    input.role !== undefined ||
+    input.client !== undefined ||
+    input.template !== undefined ||
+    input.channel !== undefined
   const seatSends = narrowed
     ? sendsPerSeat(ledger, { ...period, seatId: input.seatId })
     : overall.sendsPerSeat

@@ -169,14 +169,12 @@ export function send(ledger: Ledger, input: Input<'send'>, thread?: { followupOf
     const timeZone = timeZoneOf(ledger)
     const day = localDay(input.at, timeZone)
     const before = writableSeat(ledger, input.seatId, day, 'an InMail')
-    const overdrawnBefore = new Set(
-      computeSeatState(before.settings, before.events, horizon(ledger, before.events, input.at))
-        .overdrawn,
-    )
     const contact = findOrCreateContact(ledger, input.to)
+    // The unary + keeps SQLite on the contact's index: by (kind, at) it walked back through
+    // every InMail of the ledger looking for this contact's (all of them for a new contact).
     const unanswered = ledger.db
       .prepare(
-        `SELECT s.at FROM live_events s WHERE s.kind = 'inmail-sent' AND s.at <= ?
+        `SELECT s.at FROM live_events s WHERE +s.kind = 'inmail-sent' AND s.at <= ?
            AND s.contact_id IN (SELECT id FROM contacts WHERE id = ? OR merged_into = ?)
            AND NOT EXISTS (SELECT 1 FROM live_events r WHERE r.kind = 'response' AND r.inmail_id = s.id)
          ORDER BY s.at DESC LIMIT 1`,
@@ -192,6 +190,14 @@ export function send(ledger: Ledger, input: Input<'send'>, thread?: { followupOf
       ...labelIds(ledger, input.template, input.role),
     })
     const { state } = stateAfter(ledger, input.seatId, input.at)
+    // What was overdrawn before this InMail only matters when something is overdrawn after it:
+    // the seat is replayed a second time only then.
+    const overdrawnBefore = new Set(
+      state.overdrawn.length === 0
+        ? []
+        : computeSeatState(before.settings, before.events, horizon(ledger, before.events, input.at))
+            .overdrawn,
+    )
     const newlyOverdrawn = state.overdrawn.filter((id) => !overdrawnBefore.has(id))
     if (newlyOverdrawn.length > 0) {
       const seat = getSeat(ledger, input.seatId)

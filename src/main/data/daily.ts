@@ -25,14 +25,14 @@ export async function runDailyBackup(backend: Backend): Promise<DailyRun> {
   let written: string | null = null
   if (
     dailyBackupDue(
-      automaticBackups(backupNames(backupsDir), zone),
+      automaticBackups(backupNames(backupsDir, dbPath), zone),
       localDay(now.toISOString(), zone),
     )
   ) {
     written = join(backupsDir, backupFileName(dbPath, dailyReason, now))
     await backupTo(ledger.db, written)
   }
-  const { remove } = rotate(automaticBackups(backupNames(backupsDir), zone))
+  const { remove } = rotate(automaticBackups(backupNames(backupsDir, dbPath), zone))
   for (const name of remove) rmSync(join(backupsDir, name), { force: true })
   return { written, removed: remove }
 }
@@ -72,5 +72,17 @@ export function startDailyBackups(
       clearInterval(timer)
       await current
     },
+  }
+}
+
+/**
+ * Quitting: waits for a backup under way, then closes the ledger. Closing first would cut the
+ * copy short (it reads through the open connection) and lose that day's backup.
+ */
+export async function closeAfterBackups(backend: Backend, daily: DailyBackups): Promise<void> {
+  try {
+    await daily.stop()
+  } finally {
+    backend.close()
   }
 }

@@ -15,15 +15,12 @@ import { dirname, join } from 'node:path'
 import { exportFormat, type ExportCell, type ExportResult } from '../../shared/contract/data'
 import { AppError } from '../../shared/contract/errors'
 import type { Ledger } from '../ledger'
+import { fileStamp } from './file-names'
 import { dataTables, quoted } from './tables'
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-')
-}
 
 /** Where "Export all data" writes when no file is given: an exports folder beside the ledger. */
 export function defaultExportFile(ledger: Ledger): string {
-  return join(ledger.paths.dataDir, 'exports', `ledger-export-${stamp(ledger.now())}.json`)
+  return join(ledger.paths.dataDir, 'exports', `ledger-export-${fileStamp(ledger.now())}.json`)
 }
 
 function cellOf(value: unknown): ExportCell {

@@ -6,12 +6,9 @@ import Database from 'better-sqlite3'
 import { AppError } from '../../shared/contract/errors'
 import { migrations, type Migration } from '../db/migrations'
 import { appliedVersions, integrityProblems } from '../db/open'
+import { fileStamp, freeName } from './file-names'
 
 const companions = ['', '-wal', '-shm'] as const
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-')
-}
 
 /** The path of a backup in the backups folder, refusing names that point anywhere else. */
 export function backupInFolder(backupsDir: string, name: string, known: readonly string[]): string {
@@ -62,7 +59,7 @@ export function checkedCopy(
   now: Date,
   known: readonly Migration[] = migrations,
 ): string {
-  const candidate = `${dbPath}.restoring-${stamp(now)}`
+  const candidate = `${dbPath}.restoring-${fileStamp(now)}`
   const clear = () => companions.forEach((extra) => rmSync(candidate + extra, { force: true }))
   clear()
   try {
@@ -81,9 +78,15 @@ export function checkedCopy(
   return candidate
 }
 
-/** Renames the ledger and its -wal/-shm files to `<file>.<label>-<time>`; returns the new name. */
+/**
+ * Renames the ledger and its -wal/-shm files to `<file>.<label>-<time>` (with -2, -3, … when a
+ * file set aside at the same clock reading is there already: a kept file is never replaced);
+ * returns the new name.
+ */
 export function setAside(dbPath: string, label: string, now: Date): string {
-  const aside = `${dbPath}.${label}-${stamp(now)}`
+  const aside = freeName(`${dbPath}.${label}-${fileStamp(now)}`, '', (path) =>
+    companions.some((extra) => existsSync(path + extra)),
+  )
   for (const extra of companions)
     if (existsSync(dbPath + extra)) renameSync(dbPath + extra, aside + extra)
   return aside

@@ -6,29 +6,31 @@ import type Database from 'better-sqlite3'
 import type { BackupFile, BackupKind } from '../../shared/contract'
 import { AppError } from '../../shared/contract/errors'
 import { localDay } from '../credits/engine/days'
+import { fileStamp } from '../data/file-names'
 import { rotate, type AutomaticBackup } from '../data/rotation'
 
 /** Why the app wrote a backup; part of its file name. */
 export const dailyReason = 'daily'
 const preMigrationReason = /^before-schema-\d+$/
 
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-')
+/** The ledger's file name without `.sqlite`: the start of every backup name it gets. */
+function ledgerName(dbPath: string): string {
+  return basename(dbPath).replace(/\.sqlite$/, '')
 }
 
 export function backupFileName(dbPath: string, reason: string, now: Date): string {
-  const base = basename(dbPath).replace(/\.sqlite$/, '')
-  return `${base}-${stamp(now)}-${reason}.sqlite`
+  return `${ledgerName(dbPath)}-${fileStamp(now)}-${reason}.sqlite`
 }
 
-/** The instant and reason in a name backupFileName wrote; null for any other file. */
-export function parseBackupName(name: string): { takenAt: string; reason: string } | null {
-  const match = /-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.sqlite$/.exec(
-    name,
-  )
+/** The ledger, instant and reason in a name backupFileName wrote; null for any other file. */
+export function parseBackupName(
+  name: string,
+): { ledger: string; takenAt: string; reason: string } | null {
+  const match =
+    /^(.+)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.sqlite$/.exec(name)
   if (!match) return null
-  const [, day, h, m, s, ms, reason] = match as unknown as string[]
-  return { takenAt: `${day}T${h}:${m}:${s}.${ms}Z`, reason: reason! }
+  const [, ledger, day, h, m, s, ms, reason] = match as unknown as string[]
+  return { ledger: ledger!, takenAt: `${day}T${h}:${m}:${s}.${ms}Z`, reason: reason! }
 }
 
 export async function backupTo(db: Database.Database, file: string): Promise<number> {
@@ -63,14 +65,25 @@ export function automaticBackups(names: readonly string[], timeZone: string): Au
   })
 }
 
-export function backupNames(backupsDir: string): string[] {
+/**
+ * The backups of the ledger at `dbPath` in its backups folder. Ledgers side by side share the
+ * folder: a name the app wrote for another ledger ("personal-…-daily.sqlite" beside
+ * work.sqlite) is that ledger's, so listing, rotation and restore leave it alone. A file the
+ * user named (backup --out before-my-holiday.sqlite) belongs to no ledger, so every one lists it.
+ */
+export function backupNames(backupsDir: string, dbPath: string): string[] {
   if (!existsSync(backupsDir)) return []
-  return readdirSync(backupsDir).filter((name) => name.endsWith('.sqlite'))
+  const ledger = ledgerName(dbPath)
+  return readdirSync(backupsDir).filter((name) => {
+    if (!name.endsWith('.sqlite')) return false
+    const parsed = parseBackupName(name)
+    return parsed === null || parsed.ledger === ledger
+  })
 }
 
 /** Newest first. Automatic backups are daily or weekly as the rotation keeps them. */
-export function listBackups(backupsDir: string, timeZone = 'UTC'): BackupFile[] {
-  const names = backupNames(backupsDir)
+export function listBackups(backupsDir: string, dbPath: string, timeZone = 'UTC'): BackupFile[] {
+  const names = backupNames(backupsDir, dbPath)
   const weekly = new Set(rotate(automaticBackups(names, timeZone)).weekly)
   return names
     .map((name) => {

@@ -2,19 +2,40 @@
 // The only module (with window.ts types) that knows about Electron.
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, Notification, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  session,
+  Tray,
+} from 'electron'
 import { Backend } from '../backend'
-import { startDailyBackups } from '../data/daily'
+import { closeAfterBackups, startDailyBackups } from '../data/daily'
 import { channelNames } from '../handlers'
 import { dbFileName, dbPathVariable } from '../paths'
 import { contentSecurityPolicy } from '../security'
-import { atLoginArgument, loginItemSettings, ReminderLoop, type Reminder } from './reminders'
+import {
+  atLoginArgument,
+  keepRunningInTray,
+  loginItemSettings,
+  ReminderLoop,
+  trayMenu,
+  trayTooltip,
+  type Reminder,
+} from './reminders'
+import { trayIconDataUrl } from './tray-icon'
 import { bindIpc, isOwnRendererUrl, mainWindowOptions } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
 let mainWindow: BrowserWindow | null = null
+let tray: Tray | null = null
+const startedAtLogin = process.argv.includes(atLoginArgument)
+let startAtLogin = false
 
 function createWindow(hash = ''): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')))
@@ -28,27 +49,50 @@ function createWindow(hash = ''): BrowserWindow {
   return window
 }
 
+/** Brings the window forward, opening one when the app runs in the tray without it. */
+function openWindow(hash = ''): void {
+  if (!mainWindow) {
+    mainWindow = createWindow(hash)
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
 /** A desktop notification of due follow-ups; clicking it opens Today. */
 function notify(reminder: Reminder): void {
   if (!Notification.isSupported()) return
   const note = new Notification({ title: reminder.title, body: reminder.body })
-  note.on('click', () => {
-    if (!mainWindow) mainWindow = createWindow('/today')
-    else {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.focus()
-    }
-  })
+  note.on('click', () => openWindow('/today'))
   note.show()
+}
+
+/** The tray icon while the app keeps running without a window for reminders; else none. */
+function syncTray(): void {
+  if (!keepRunningInTray({ startedAtLogin, startAtLogin })) {
+    tray?.destroy()
+    tray = null
+    return
+  }
+  if (tray) return
+  tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl))
+  tray.setToolTip(trayTooltip)
+  const actions = { open: () => openWindow(), quit: () => app.quit() }
+  tray.setContextMenu(
+    Menu.buildFromTemplate(
+      trayMenu.map((item) => ({ label: item.label, click: actions[item.id] })),
+    ),
+  )
+  tray.on('click', () => openWindow())
 }
 
 /** Registers (or removes) the login item that starts the app hidden to keep reminding. */
 async function applyLoginItem(backend: Backend): Promise<void> {
   const settings = await backend.invoke('sequences.reminders', {})
-  if (settings.ok)
-    app.setLoginItemSettings(
-      loginItemSettings((settings.result as { startAtLogin: boolean }).startAtLogin),
-    )
+  if (!settings.ok) return
+  startAtLogin = (settings.result as { startAtLogin: boolean }).startAtLogin
+  app.setLoginItemSettings(loginItemSettings(startAtLogin))
+  syncTray()
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -101,14 +145,20 @@ if (!app.requestSingleInstanceLock()) {
     const reminders = new ReminderLoop((channel, input) => backend.invoke(channel, input), notify)
     reminders.start()
     await applyLoginItem(backend)
-    app.on('will-quit', () => {
+    // Quitting waits for a daily backup under way, then exits (app.exit emits no will-quit).
+    let closing: Promise<void> | null = null
+    app.on('will-quit', (event) => {
+      event.preventDefault()
+      if (closing) return
       reminders.stop()
-      void dailyBackups.stop()
-      backend.close()
+      closing = closeAfterBackups(backend, dailyBackups).finally(() => app.exit())
     })
     // Started at login: no window, only reminders, until one is clicked.
-    if (!process.argv.includes(atLoginArgument)) mainWindow = createWindow()
+    if (!startedAtLogin) mainWindow = createWindow()
   })
 
-  app.on('window-all-closed', () => app.quit())
+  // With reminders on, closing the window leaves the app in the tray so reminders go on.
+  app.on('window-all-closed', () => {
+    if (!keepRunningInTray({ startedAtLogin, startAtLogin })) app.quit()
+  })
 }

@@ -96,3 +96,19 @@ export function loginItemSettings(startAtLogin: boolean): {
 } {
   return { openAtLogin: startAtLogin, args: startAtLogin ? [atLoginArgument] : [] }
 }
+
+/**
+ * Closing the last window keeps the app running (in the tray) when it was started at login or
+ * the user asked for reminders at login: otherwise the reminders would stop with the window.
+ */
+export function keepRunningInTray(state: { startedAtLogin: boolean; startAtLogin: boolean }) {
+  return state.startedAtLogin || state.startAtLogin
+}
+
+/** The tray's menu, in order; the shell maps each id to what it does. */
+export const trayMenu: readonly { id: 'open' | 'quit'; label: string }[] = [
+  { id: 'open', label: 'Open Outreach Ledger' },
+  { id: 'quit', label: 'Quit' },
+]
+
+export const trayTooltip = 'Outreach Ledger: follow-up reminders are on'

@@ -59,7 +59,9 @@ export function listOutreach(
     channel: 'channel = @channel',
     role: 'role = @role COLLATE NOCASE',
     template: 'template = @template COLLATE NOCASE',
-    from: 'substr(sent_at, 1, 10) >= @from',
+    // The second half follows from the first (an instant sorts after its own day); it lets
+    // SQLite read only the messages from that day on, by the (kind, at) index.
+    from: 'substr(sent_at, 1, 10) >= @from AND sent_at >= @from',
     to: 'substr(sent_at, 1, 10) <= @to',
     search:
       "(contact LIKE @search ESCAPE '\\' OR coalesce(profile_url, '') LIKE @search ESCAPE '\\')",

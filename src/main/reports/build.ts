@@ -5,23 +5,28 @@ import type { Comparison, Funnel, FunnelGroup, Metrics } from '../../shared/cont
 import type {
   Change,
   Report,
-  ReportPeriod,
-  ReportScope,
+  ReportFunnel,
+  ReportGroup,
   SeatStatement,
   TemplateVerdict,
 } from '../../shared/contract/reports'
-import type { SequenceRun } from '../../shared/contract/sequences'
 import { smallSampleBelow } from '../analytics/funnel'
 
-export interface ReportInputs {
-  period: ReportPeriod
-  previousPeriod: ReportPeriod
-  scope: ReportScope
-  timeZone: string
-  generatedAt: string
-  statements: SeatStatement[]
-  /** The day the statements' warnings are as of. */
-  warningsAsOf: string
+/** What the report carries as it is given (the rest is derived from the metrics). */
+type Given =
+  | 'period'
+  | 'previousPeriod'
+  | 'scope'
+  | 'timeZone'
+  | 'generatedAt'
+  | 'statements'
+  | 'scopeCredits'
+  | 'warningsAsOf'
+  | 'cost'
+  | 'previousCost'
+  | 'sequences'
+
+export interface ReportInputs extends Pick<Report, Given> {
   /** Analytics' metrics for the period, by template (its top level is the whole funnel). */
   byTemplate: Metrics
   byRole: Metrics
@@ -30,11 +35,10 @@ export interface ReportInputs {
   previous: Metrics
   /** Best against worst template, when `rankTemplates` found two to compare. */
   comparison: Comparison | null
-  sequences: SequenceRun[]
 }
 
-/** Strips a Metrics down to its funnel (the groups live elsewhere in the report). */
-function funnelOf(m: Metrics): Funnel {
+/** Strips a Metrics down to its funnel (the groups live elsewhere in the report; no cost). */
+function funnelOf(m: Funnel): ReportFunnel {
   return {
     delivered: m.delivered,
     replies: m.replies,
@@ -45,7 +49,6 @@ function funnelOf(m: Metrics): Funnel {
     positiveRate: m.positiveRate,
     meetingRate: m.meetingRate,
     timeToFirstReply: m.timeToFirstReply,
-    cost: m.cost,
     smallSample: m.smallSample,
   }
 }
@@ -62,14 +65,14 @@ function change(current: number | null, previous: number | null): Change {
  * Templates with a sample that says something (at least 30 delivered), best reply rate first;
  * ties go to the larger sample. The best and worst are the ends of this list.
  */
-export function rankTemplates(groups: readonly FunnelGroup[]): FunnelGroup[] {
+export function rankTemplates<G extends ReportGroup>(groups: readonly G[]): G[] {
   return groups
     .filter((g) => g.key !== '' && g.delivered >= smallSampleBelow && g.replyRate.value !== null)
     .sort((a, b) => b.replyRate.value! - a.replyRate.value! || b.delivered - a.delivered)
 }
 
 export function templateVerdict(
-  groups: readonly FunnelGroup[],
+  groups: readonly ReportGroup[],
   comparison: Comparison | null,
 ): TemplateVerdict {
   const ranked = rankTemplates(groups)
@@ -109,6 +112,11 @@ function warningsOf(statements: readonly SeatStatement[]): Report['warnings'] {
   )
 }
 
+/** A group without Analytics' cost share (see ReportFunnel). */
+function groupsOf(m: Metrics): ReportGroup[] {
+  return m.groups.map((g: FunnelGroup) => ({ key: g.key, label: g.label, ...funnelOf(g) }))
+}
+
 export function buildReport(inputs: ReportInputs): Report {
   const now = funnelOf(inputs.byTemplate)
   const before = funnelOf(inputs.previous)
@@ -120,8 +128,11 @@ export function buildReport(inputs: ReportInputs): Report {
     timeZone: inputs.timeZone,
     generatedAt: inputs.generatedAt,
     statements: inputs.statements,
+    scopeCredits: inputs.scopeCredits,
     funnel: now,
     previousFunnel: before,
+    cost: inputs.cost,
+    previousCost: inputs.previousCost,
     change: {
       delivered: change(now.delivered, before.delivered),
       replies: change(now.replies, before.replies),
@@ -133,14 +144,14 @@ export function buildReport(inputs: ReportInputs): Report {
         now.timeToFirstReply.medianHours,
         before.timeToFirstReply.medianHours,
       ),
-      costPerReplyCents: change(now.cost.perReplyCents, before.cost.perReplyCents),
-      costPerMeetingCents: change(now.cost.perMeetingCents, before.cost.perMeetingCents),
+      costPerReplyCents: change(inputs.cost.perReplyCents, inputs.previousCost.perReplyCents),
+      costPerMeetingCents: change(inputs.cost.perMeetingCents, inputs.previousCost.perMeetingCents),
     },
-    byTemplate: inputs.byTemplate.groups,
-    byRole: inputs.byRole.groups,
-    byChannel: inputs.byChannel.groups,
-    bySeat: inputs.bySeat.groups,
-    templates: templateVerdict(inputs.byTemplate.groups, inputs.comparison),
+    byTemplate: groupsOf(inputs.byTemplate),
+    byRole: groupsOf(inputs.byRole),
+    byChannel: groupsOf(inputs.byChannel),
+    bySeat: groupsOf(inputs.bySeat),
+    templates: templateVerdict(groupsOf(inputs.byTemplate), inputs.comparison),
     sequences: inputs.sequences,
     warningsAsOf: inputs.warningsAsOf,
     warnings: warningsOf(inputs.statements),

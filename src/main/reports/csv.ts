@@ -1,9 +1,9 @@
 // The report as CSV, one file per table, for a spreadsheet: UTF-8 with a BOM (so Excel reads the
 // names right), ISO dates, CRLF lines, and text cells that would start a formula (=, +, -, @, or a
 // tab or carriage return) prefixed with an apostrophe. Numbers stay numbers, negatives included.
-import type { FunnelGroup } from '../../shared/contract/analytics'
 import type { OutreachRow } from '../../shared/contract/outreach'
-import type { Report } from '../../shared/contract/reports'
+import { isPartOfSeats, type Report, type ReportGroup } from '../../shared/contract/reports'
+import { costDefinition, scopeCostDefinition } from '../../shared/reports/sections'
 
 /** A cell: text is neutralised against formula injection, numbers are written as they are. */
 export type Cell = string | number | null
@@ -76,13 +76,61 @@ export function statementTotalsTable(report: Report): CsvTable {
   }
 }
 
+/**
+ * Every entry of the seats' statements; for a role or client only the entries of its own sends
+ * (their spends and refunds): the rest of a seat's entries name other clients' candidates.
+ */
 export function statementEntriesTable(report: Report): CsvTable {
+  const seats = report.scopeCredits ?? report.statements
   return {
     name: 'statement-entries.csv',
     header: ['Seat', 'Day', 'Entry', 'Credits', 'Note', 'Event id'],
-    rows: report.statements.flatMap((s) =>
+    rows: seats.flatMap((s) =>
       s.entries.map((e) => [s.seat, e.day, e.kind, e.credits, e.note, e.eventId]),
     ),
+  }
+}
+
+/** The cost this period and the one before, with the definition in every row. */
+export function costTable(report: Report): CsvTable {
+  const definition = isPartOfSeats(report.scope)
+    ? `${costDefinition} ${scopeCostDefinition}`
+    : costDefinition
+  const row = (period: Report['period'], c: Report['cost']) => [
+    period.from,
+    period.to,
+    c.subscriptionCents,
+    c.purchasedCents,
+    c.totalCents,
+    c.creditInmails,
+    c.replies,
+    c.positive,
+    c.meetings,
+    c.perInmailCents,
+    c.perReplyCents,
+    c.perPositiveCents,
+    c.perMeetingCents,
+    definition,
+  ]
+  return {
+    name: 'cost.csv',
+    header: [
+      'From',
+      'To',
+      'Plan price (cents)',
+      'Credits bought (cents)',
+      'Total (cents)',
+      'Credit InMails',
+      'Replies to credit InMails',
+      'Positive replies to credit InMails',
+      'Meetings from credit InMails',
+      'Cost per InMail (cents)',
+      'Cost per reply (cents)',
+      'Cost per positive reply (cents)',
+      'Cost per meeting (cents)',
+      'Definition',
+    ],
+    rows: [row(report.period, report.cost), row(report.previousPeriod, report.previousCost)],
   }
 }
 
@@ -120,7 +168,7 @@ export function outreachTable(rows: readonly OutreachRow[]): CsvTable {
   }
 }
 
-function groupRows(by: string, groups: readonly FunnelGroup[]): Cell[][] {
+function groupRows(by: string, groups: readonly ReportGroup[]): Cell[][] {
   return groups.map((g) => [
     by,
     g.label,
@@ -135,16 +183,13 @@ function groupRows(by: string, groups: readonly FunnelGroup[]): Cell[][] {
     g.positiveRate.value,
     g.meetingRate.value,
     g.timeToFirstReply.medianHours,
-    g.cost.totalCents,
-    g.cost.perReplyCents,
-    g.cost.perMeetingCents,
     g.smallSample ? 'yes' : 'no',
   ])
 }
 
 export function funnelTable(report: Report): CsvTable {
   const f = report.funnel
-  const total: FunnelGroup = { ...f, key: 'all', label: report.scope.label }
+  const total: ReportGroup = { ...f, key: 'all', label: report.scope.label }
   return {
     name: 'funnel-by-group.csv',
     header: [
@@ -161,9 +206,6 @@ export function funnelTable(report: Report): CsvTable {
       'Positive rate',
       'Meeting rate',
       'Median hours to first reply',
-      'Cost (cents)',
-      'Cost per reply (cents)',
-      'Cost per meeting (cents)',
       'Small sample',
     ],
     rows: [
@@ -183,5 +225,6 @@ export function reportTables(report: Report, outreach: readonly OutreachRow[]): 
     statementEntriesTable(report),
     outreachTable(outreach),
     funnelTable(report),
+    costTable(report),
   ]
 }

@@ -2,8 +2,13 @@
 // statement and balance (warnings) per seat, and Analytics' metrics and comparison for the same
 // period and filters. One read transaction, so every figure sees the same ledger.
 import type { GroupBy, Metrics } from '../../shared/contract/analytics'
-import { AppError } from '../../shared/contract/errors'
-import type { Report, ReportScope, SeatStatement } from '../../shared/contract/reports'
+import {
+  isPartOfSeats,
+  type Report,
+  type ReportScope,
+  type ScopeCredits,
+  type SeatStatement,
+} from '../../shared/contract/reports'
 import { compare, metrics } from '../analytics/service'
 import type { OutreachRow } from '../../shared/contract/outreach'
 import { addDays, localDay } from '../credits/engine'
@@ -12,54 +17,17 @@ import { balance, seatStatement } from '../credits/service'
 import { endOfLocalDay, startOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import { listOutreach } from '../outreach/service'
+import { personKey, sequenceRunsInPeriod } from '../sequences/report'
 import { getSeat, listSeats } from '../seats/service'
 import { timeZoneOf } from '../settings/service'
 import { buildReport, rankTemplates } from './build'
+import { scopeCost, seatsCost } from './cost'
 import { periodOf, previousPeriod } from './period'
-import { sequenceRuns } from './sequences'
+import { type ScopeRequest, type ScopeSend, scopeFilters, scopeOf, scopeSends } from './scope'
 
-export interface ReportRequest {
+export interface ReportRequest extends ScopeRequest {
   from: string
   to: string
-  seatId?: number | undefined
-  role?: string | undefined
-}
-
-function scopeOf(ledger: Ledger, request: ReportRequest): ReportScope {
-  if (request.seatId !== undefined) {
-    const seat = getSeat(ledger, request.seatId)
-    return { kind: 'seat', seatId: seat.id, label: seat.name }
-  }
-  if (request.role !== undefined) {
-    const role = ledger.db
-      .prepare('SELECT name, client FROM roles WHERE name = ? COLLATE NOCASE')
-      .get(request.role) as { name: string; client: string | null } | undefined
-    const typed = role
-      ? null
-      : (ledger.db
-          .prepare(
-            `SELECT role FROM live_events WHERE role = ? COLLATE NOCASE
-               AND kind IN ('inmail-sent', 'message-sent') LIMIT 1`,
-          )
-          .get(request.role) as { role: string } | undefined)
-    if (!role && !typed) {
-      const names = (
-        ledger.db.prepare('SELECT name FROM roles ORDER BY name COLLATE NOCASE').all() as {
-          name: string
-        }[]
-      ).map((r) => r.name)
-      throw new AppError(
-        'NOT_FOUND',
-        names.length === 0
-          ? `There is no role named "${request.role}". Add roles in Settings.`
-          : `There is no role named "${request.role}". Roles: ${names.join(', ')}.`,
-      )
-    }
-    const name = role?.name ?? typed!.role
-    const client = role?.client ?? null
-    return { kind: 'role', role: name, client, label: client ? `${name} (${client})` : name }
-  }
-  return { kind: 'all', label: 'All seats' }
 }
 
 /** The seats whose statement belongs in the report. */
@@ -67,7 +35,7 @@ function seatsFor(ledger: Ledger, scope: ReportScope, to: string, bySeat: Metric
   if (scope.kind === 'seat') return [getSeat(ledger, scope.seatId)]
   const seats = listSeats(ledger, true).filter((s) => s.startedOn <= to)
   // Credits belong to seats, not roles: a role's report shows the seats that wrote for it.
-  if (scope.kind === 'role') {
+  if (isPartOfSeats(scope)) {
     const wrote = new Set(bySeat.groups.map((g) => Number(g.key)))
     return seats.filter((s) => wrote.has(s.id))
   }
@@ -116,6 +84,35 @@ function statementsFor(
   })
 }
 
+/**
+ * What a role's or client's own InMails did to each seat's credits in the period: the spends of
+ * its sends and the refunds their responses earned, the engine's entries picked by event id.
+ */
+function scopeCreditsOf(
+  statements: readonly SeatStatement[],
+  sends: readonly ScopeSend[],
+): ScopeCredits[] {
+  const spends = new Set(sends.map((s) => s.id))
+  const responses = new Set(sends.flatMap((s) => s.responseIds))
+  return statements.map((s) => {
+    const entries = s.entries.filter(
+      (e) =>
+        e.eventId !== null &&
+        ((e.kind === 'spend' && spends.has(e.eventId)) ||
+          (e.kind === 'refund' && responses.has(e.eventId))),
+    )
+    const total = (kind: string) =>
+      entries.filter((e) => e.kind === kind).reduce((n, e) => n + Math.abs(e.credits), 0)
+    return {
+      seatId: s.seatId,
+      seat: s.seat,
+      spent: total('spend'),
+      refunded: total('refund'),
+      entries,
+    }
+  })
+}
+
 /** The report for a period and scope, as of the ledger's clock. */
 export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
   // The credit cache is not filled inside a transaction (it might roll back): fill it first, so
@@ -123,12 +120,7 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
   for (const seat of listSeats(ledger, true)) cachedSeat(ledger, seat.id)
   return ledger.db.transaction(() => {
     const scope = scopeOf(ledger, request)
-    const filters = {
-      from: request.from,
-      to: request.to,
-      ...(request.seatId !== undefined ? { seatId: request.seatId } : {}),
-      ...(scope.kind === 'role' ? { role: scope.role } : {}),
-    }
+    const filters = { from: request.from, to: request.to, ...scopeFilters(scope) }
     const by = (group: GroupBy) => metrics(ledger, { ...filters, by: group })
     const byTemplate = by('template')
     const bySeat = by('seat')
@@ -138,21 +130,44 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
       ranked.length >= 2
         ? compare(ledger, { ...filters, a: ranked[0]!.label, b: ranked.at(-1)!.label })
         : null
+    const statements = statementsFor(ledger, scope, request, bySeat)
+    const sends = isPartOfSeats(scope) ? scopeSends(ledger, scope) : null
+    const costFor = (period: { from: string; to: string }) =>
+      sends
+        ? scopeCost(ledger, sends, period)
+        : seatsCost(
+            ledger,
+            seatsFor(ledger, scope, period.to, bySeat).map((s) => s.id),
+            period,
+          )
     return buildReport({
       period: periodOf(request.from, request.to),
       previousPeriod: previous,
       scope,
       timeZone: timeZoneOf(ledger),
       generatedAt: ledger.now().toISOString(),
-      statements: statementsFor(ledger, scope, request, bySeat),
+      // A role's or client's report never lists a seat's entries: they name other people.
+      statements: sends ? statements.map((s) => ({ ...s, entries: [] })) : statements,
+      scopeCredits: sends ? scopeCreditsOf(statements, sends) : null,
       warningsAsOf: warningsDay(ledger, request.to),
       byTemplate,
       byRole: by('role'),
       byChannel: by('channel'),
       bySeat,
       previous: metrics(ledger, { ...filters, from: previous.from, to: previous.to }),
+      cost: costFor(request),
+      previousCost: costFor(previous),
       comparison,
-      sequences: sequenceRuns(ledger, request.from, request.to),
+      sequences: sequenceRunsInPeriod(ledger, request, {
+        seatId: scope.kind === 'seat' ? scope.seatId : undefined,
+        people: sends
+          ? new Set(
+              sends.flatMap((s) =>
+                s.contactId === null ? [] : [personKey(s.seatId, s.contactId)],
+              ),
+            )
+          : undefined,
+      }).sequences,
     })
   })()
 }
@@ -165,15 +180,24 @@ export function outreachRows(ledger: Ledger, report: Report): OutreachRow[] {
   const timeZone = report.timeZone
   const fromAt = startOfLocalDay(report.period.from, timeZone)
   const toAt = startOfLocalDay(addDays(report.period.to, 1), timeZone)
-  const { rows } = listOutreach(ledger, {
-    from: addDays(report.period.from, -1),
-    to: addDays(report.period.to, 1),
-    ...(report.scope.kind === 'seat' ? { seatId: report.scope.seatId } : {}),
-    ...(report.scope.kind === 'role' ? { role: report.scope.role } : {}),
-    sort: 'sentAt',
-    direction: 'asc',
-    limit: Number.MAX_SAFE_INTEGER,
-    offset: 0,
-  })
-  return rows.filter((r) => r.sentAt >= fromAt && r.sentAt < toAt)
+  const scope = report.scope
+  // Outreach filters by one role: a client's report reads each of its roles.
+  const roles: (string | undefined)[] =
+    scope.kind === 'role' ? [scope.role] : scope.kind === 'client' ? scope.roles : [undefined]
+  const rows = roles.flatMap(
+    (role) =>
+      listOutreach(ledger, {
+        from: addDays(report.period.from, -1),
+        to: addDays(report.period.to, 1),
+        ...(scope.kind === 'seat' ? { seatId: scope.seatId } : {}),
+        ...(role !== undefined ? { role } : {}),
+        sort: 'sentAt',
+        direction: 'asc',
+        limit: Number.MAX_SAFE_INTEGER,
+        offset: 0,
+      }).rows,
+  )
+  return rows
+    .filter((r) => r.sentAt >= fromAt && r.sentAt < toAt)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
 }

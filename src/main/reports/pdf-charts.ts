@@ -1,18 +1,13 @@
 // The report's charts, drawn as vector paths (rectangles and lines), never as images: the funnel
 // as bars, the time to first reply as a histogram, and reply rates with their 95% ranges.
-import type { Funnel, Rate } from '../../shared/contract/analytics'
+import type { Rate } from '../../shared/contract/analytics'
+import type { FunnelStage } from '../../shared/reports/sections'
+import { percent, rateText, whole } from '../../shared/reports/words'
 import { colors, type Layout } from './pdf-layout'
-import { percent, rateText, whole } from './words'
 
 /** Delivered → replies → positive → meetings → hires, each bar as wide as its share of delivered. */
-export function funnelChart(layout: Layout, funnel: Funnel): void {
-  const stages: { label: string; n: number; rate: Rate | null }[] = [
-    { label: 'Delivered', n: funnel.delivered, rate: null },
-    { label: 'Replies', n: funnel.replies, rate: funnel.replyRate },
-    { label: 'Positive replies', n: funnel.positive, rate: funnel.positiveRate },
-    { label: 'Meetings', n: funnel.meetings, rate: funnel.meetingRate },
-    { label: 'Hires', n: funnel.hires, rate: null },
-  ]
+export function funnelChart(layout: Layout, stages: readonly FunnelStage[]): void {
+  const delivered = stages[0]?.n ?? 0
   const rowHeight = 22
   const labelWidth = 100
   const valueWidth = 150
@@ -24,7 +19,7 @@ export function funnelChart(layout: Layout, funnel: Funnel): void {
     const y = layout.y + i * rowHeight
     layout.line(stage.label, layout.left, y + 6, labelWidth - 8, { size: 9 })
     doc.rect(barX, y + 3, barWidth, rowHeight - 8).fill(colors.band)
-    const share = funnel.delivered > 0 ? stage.n / funnel.delivered : 0
+    const share = delivered > 0 ? stage.n / delivered : 0
     if (stage.n > 0)
       doc
         .rect(barX, y + 3, Math.max(1.5, barWidth * share), rowHeight - 8)

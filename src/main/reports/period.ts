@@ -1,7 +1,10 @@
 // The report's period in words, and the period it is compared with: the calendar month before a
 // whole calendar month, else as many days just before.
 import type { ReportPeriod } from '../../shared/contract/reports'
+import { dayLabel } from '../../shared/reports/words'
 import { addDays, daysBetween, lastDayOfMonth } from '../credits/engine'
+
+export { dayLabel }
 
 const monthNames = [
   'January',
@@ -37,12 +40,6 @@ export function monthPeriod(month: string): { from: string; to: string } | null 
 export function isWholeMonth(from: string, to: string): boolean {
   const whole = monthPeriod(from.slice(0, 7))
   return whole !== null && whole.from === from && whole.to === to
-}
-
-/** "3 Nov 2026" */
-export function dayLabel(day: string): string {
-  const [y, m, d] = parts(day)
-  return `${d} ${monthNames[m - 1]!.slice(0, 3)} ${y}`
 }
 
 export function periodOf(from: string, to: string): ReportPeriod {

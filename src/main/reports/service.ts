@@ -1,6 +1,6 @@
 // Reports: build the model, export it (PDF, one CSV per table, or JSON) to a file or folder, and
 // remember the last exports (in the settings table: a short list, no schema change needed).
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type * as z from 'zod'
 import { AppError } from '../../shared/contract/errors'
@@ -42,6 +42,7 @@ export function defaultName(report: Report): string {
 }
 
 function refuseWrite(path: string, error: unknown): never {
+  if (error instanceof AppError) throw error
   const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'
   const words: Record<string, string> = {
     EACCES: 'permission denied',
@@ -52,7 +53,7 @@ function refuseWrite(path: string, error: unknown): never {
     ENOTDIR: 'part of the path is a file, not a folder',
   }
   throw new AppError(
-    'VALIDATION_FAILED',
+    'EXPORT_FAILED',
     `Could not write ${path} (${words[reason] ?? reason}). Choose another place to save the report.`,
   )
 }
@@ -65,17 +66,44 @@ function isFolder(path: string): boolean {
   }
 }
 
-function writeFile(path: string, data: string | Buffer): void {
-  if (isFolder(path))
+/**
+ * Writes the files whole or not at all, and never over anything: each goes to a `.partial` file
+ * first, and is renamed into place only when every one is written (as data export does).
+ */
+function writeAll(files: readonly { path: string; data: string | Buffer }[]): void {
+  const taken = files.find((f) => existsSync(f.path))
+  if (taken)
     throw new AppError(
-      'VALIDATION_FAILED',
-      `${path} is a folder. Give a file name for the report, like ${join(path, 'report.pdf')}.`,
+      'EXPORT_FAILED',
+      isFolder(taken.path)
+        ? `${taken.path} is a folder. Give a file name for the report, like ${join(taken.path, 'report.pdf')}.`
+        : `A file already exists at ${taken.path}. Choose a new name or folder so nothing is overwritten.`,
     )
+  const partials: string[] = []
+  let current = files[0]?.path ?? ''
   try {
-    mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, data)
+    for (const f of files) {
+      current = f.path
+      mkdirSync(dirname(f.path), { recursive: true })
+      const partial = `${f.path}.partial`
+      partials.push(partial)
+      writeFileSync(partial, f.data, { flag: 'w' })
+    }
+    files.forEach((f, i) => {
+      current = f.path
+      renameSync(partials[i]!, f.path)
+    })
   } catch (error) {
-    refuseWrite(path, error)
+    for (const partial of partials) rmSync(partial, { force: true })
+    refuseWrite(current, error)
+  }
+}
+
+/** "name.pdf", else the first free of "name (2).pdf", "name (3).pdf"… */
+export function freeName(folder: string, name: string, extension: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(folder, `${name}${n === 1 ? '' : ` (${n})`}${extension}`)
+    if (!existsSync(path) && !existsSync(`${path}.partial`)) return path
   }
 }
 
@@ -87,28 +115,24 @@ async function write(
   paper: Input<'export'>['paper'],
 ): Promise<string[]> {
   if (format === 'json') {
-    writeFile(out, `${JSON.stringify(report, null, 2)}\n`)
+    writeAll([{ path: out, data: `${JSON.stringify(report, null, 2)}\n` }])
     return [out]
   }
   if (format === 'pdf') {
-    writeFile(out, await reportPdf(report, paper))
+    writeAll([{ path: out, data: await reportPdf(report, paper) }])
     return [out]
   }
   if (existsSync(out) && !isFolder(out))
     throw new AppError(
-      'VALIDATION_FAILED',
+      'EXPORT_FAILED',
       `${out} is a file. CSV export writes one file per table: give a folder.`,
     )
-  try {
-    mkdirSync(out, { recursive: true })
-  } catch (error) {
-    refuseWrite(out, error)
-  }
-  return reportTables(report, outreachRows(ledger, report)).map((table) => {
-    const path = join(out, table.name)
-    writeFile(path, csvText(table))
-    return path
-  })
+  const files = reportTables(report, outreachRows(ledger, report)).map((table) => ({
+    path: join(out, table.name),
+    data: csvText(table),
+  }))
+  writeAll(files)
+  return files.map((f) => f.path)
 }
 
 export function recentExports(ledger: Ledger): ReportExport[] {
@@ -135,9 +159,12 @@ function remember(ledger: Ledger, done: ReportExport): void {
 export async function exportReport(ledger: Ledger, input: Input<'export'>): Promise<ReportExport> {
   const report = gatherReport(ledger, input)
   const extension = input.format === 'csv' ? '' : `.${input.format}`
-  const out = resolve(
-    input.out ?? join(ledger.paths.dataDir, 'reports', `${defaultName(report)}${extension}`),
-  )
+  // A name the user gave is theirs: never written over. The default one takes the next free
+  // "(2)", so exporting a month twice keeps both files.
+  const out =
+    input.out !== undefined
+      ? resolve(input.out)
+      : freeName(join(ledger.paths.dataDir, 'reports'), defaultName(report), extension)
   const files = await write(ledger, report, input.format, out, input.paper)
   const done: ReportExport = {
     at: ledger.now().toISOString(),

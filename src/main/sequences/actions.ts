@@ -2,7 +2,13 @@
 // credit for an InMail), skip it, or snooze it; and stopping or resuming a whole enrolment.
 import { AppError } from '../../shared/contract/errors'
 import type { DoneResult, Enrolment, StepChannel } from '../../shared/contract/sequences'
-import { addDays } from '../../shared/domain/schedule'
+import {
+  addDays,
+  allowedWeekdays,
+  daysBetween,
+  nextAllowed,
+  replanAfter,
+} from '../../shared/domain/schedule'
 import { send } from '../credits/service'
 import type { Ledger } from '../ledger'
 import { logMessage } from '../outreach/service'
@@ -56,6 +62,33 @@ function pendingStep(ledger: Ledger, stepId: number): { loaded: LoadedEnrolment;
     'VALIDATION_FAILED',
     `"${enrolment.sequence}" has ended for ${enrolment.contact}; step #${stepId} will not be sent.`,
   )
+}
+
+/**
+ * Moves the pending steps after step `index`, which was done, skipped or moved to `day`: each
+ * keeps its gap from the step before (and moves `shift` days with a snoozed one), then snaps to
+ * an allowed weekday. A step whose day changes gets a new revision, so calendars update it.
+ */
+function moveLaterSteps(
+  ledger: Ledger,
+  loaded: LoadedEnrolment,
+  index: number,
+  day: string,
+  shift = 0,
+): void {
+  const later = loaded.rows.slice(index + 1)
+  const days = replanAfter(
+    { day, dayOffset: loaded.rows[index]!.day_offset },
+    later.map((r) => ({ dayOffset: r.day_offset, dueOn: r.due_on })),
+    loaded.schedule,
+    shift,
+  )
+  const move = ledger.db.prepare(
+    'UPDATE enrolment_steps SET due_on = ?, revision = revision + 1 WHERE id = ?',
+  )
+  later.forEach((row, i) => {
+    if (row.state === 'pending' && days[i] !== row.due_on) move.run(days[i], row.id)
+  })
 }
 
 function recipientOf(enrolment: Enrolment) {
@@ -117,6 +150,8 @@ export function markDone(
     ledger.db
       .prepare("UPDATE enrolment_steps SET state = 'done', done_at = ?, event_id = ? WHERE id = ?")
       .run(at, eventId, input.stepId)
+    // Sent later than planned: the rest keep their gaps from the day it went out.
+    moveLaterSteps(ledger, loaded, index, todayIn(new Date(at), timeZoneOf(ledger)))
     const after = loadEnrolment(ledger, enrolment.id).enrolment
     return { step: after.steps[index]!, enrolment: after, eventId, creditSpent, warnings }
   })()
@@ -124,17 +159,19 @@ export function markDone(
 
 export function skipStep(ledger: Ledger, stepId: number): Enrolment {
   return ledger.db.transaction(() => {
-    const { loaded } = pendingStep(ledger, stepId)
+    const { loaded, index } = pendingStep(ledger, stepId)
     ledger.db
       .prepare("UPDATE enrolment_steps SET state = 'skipped', done_at = ? WHERE id = ?")
       .run(ledger.now().toISOString(), stepId)
+    moveLaterSteps(ledger, loaded, index, todayIn(ledger.now(), timeZoneOf(ledger)))
     return loadEnrolment(ledger, loaded.enrolment.id).enrolment
   })()
 }
 
 /**
- * Moves a step to a later day (a date, or N days after the later of today and its due day).
- * Later steps that would now come first move with it, so the exit never goes before the bump.
+ * Moves a step to a day: the one chosen, or N days after the later of today and its due day,
+ * moved on to the sequence's next allowed weekday. The later steps move by as many days (then
+ * snap), so the gaps between steps stay as they were.
  */
 export function snoozeStep(
   ledger: Ledger,
@@ -144,21 +181,22 @@ export function snoozeStep(
     const { loaded, index } = pendingStep(ledger, input.stepId)
     const step = loaded.enrolment.steps[index]!
     const today = todayIn(ledger.now(), timeZoneOf(ledger))
-    const to = input.to ?? addDays(step.dueOn > today ? step.dueOn : today, input.days ?? 1)
+    const to =
+      input.to ??
+      nextAllowed(
+        addDays(step.dueOn > today ? step.dueOn : today, input.days ?? 1),
+        allowedWeekdays(loaded.schedule),
+      )
     if (to < today)
       throw new AppError(
         'VALIDATION_FAILED',
         `${to} has passed; snooze to today (${today}) or a later day.`,
       )
-    ledger.db
-      .prepare('UPDATE enrolment_steps SET due_on = ?, revision = revision + 1 WHERE id = ?')
-      .run(to, input.stepId)
-    ledger.db
-      .prepare(
-        `UPDATE enrolment_steps SET due_on = ?, revision = revision + 1
-         WHERE enrolment_id = ? AND position > ? AND state = 'pending' AND due_on < ?`,
-      )
-      .run(to, loaded.enrolment.id, step.position, to)
+    if (to !== step.dueOn)
+      ledger.db
+        .prepare('UPDATE enrolment_steps SET due_on = ?, revision = revision + 1 WHERE id = ?')
+        .run(to, input.stepId)
+    moveLaterSteps(ledger, loaded, index, to, daysBetween(step.dueOn, to))
     return loadEnrolment(ledger, loaded.enrolment.id).enrolment
   })()
 }
@@ -186,8 +224,16 @@ export function resumeEnrolment(ledger: Ledger, enrolmentId: number): Enrolment 
   let resumedAt = ledger.now().toISOString()
   const stop = enrolment.stoppedBy?.at
   if (stop && stop >= resumedAt) resumedAt = new Date(Date.parse(stop) + 1).toISOString()
-  ledger.db
-    .prepare('UPDATE enrolments SET cancelled_at = NULL, resumed_at = ? WHERE id = ?')
-    .run(resumedAt, enrolmentId)
+  ledger.db.transaction(() => {
+    ledger.db
+      .prepare('UPDATE enrolments SET cancelled_at = NULL, resumed_at = ? WHERE id = ?')
+      .run(resumedAt, enrolmentId)
+    // Exported as cancelled while it was stopped: a new revision puts the steps back.
+    ledger.db
+      .prepare(
+        "UPDATE enrolment_steps SET revision = revision + 1 WHERE enrolment_id = ? AND state = 'pending'",
+      )
+      .run(enrolmentId)
+  })()
   return loadEnrolment(ledger, enrolmentId).enrolment
 }

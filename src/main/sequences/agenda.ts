@@ -7,6 +7,7 @@ import type { Ledger } from '../ledger'
 import { timeZoneOf } from '../settings/service'
 import { todayIn } from './clock'
 import { openEnrolments } from './enrolments'
+import { planOf } from './plan'
 
 interface Rendered {
   subject: string | null
@@ -44,15 +45,24 @@ function renderer(ledger: Ledger) {
   }
 }
 
-/** Every pending step of every running enrolment due on or before `until`, soonest first. */
-export function pendingSteps(ledger: Ledger, until: string, seatId?: number): AgendaItem[] {
+/**
+ * The pending steps of every running enrolment on or before `until`, soonest first: the next
+ * step of each on its stored day, and the steps waiting for it on their expected days.
+ */
+export function pendingSteps(
+  ledger: Ledger,
+  today: string,
+  until: string,
+  seatId?: number,
+): AgendaItem[] {
   const render = renderer(ledger)
   const items: AgendaItem[] = []
-  for (const { enrolment, rows } of openEnrolments(ledger, seatId)) {
-    if (enrolment.status !== 'active') continue
-    enrolment.steps.forEach((step, i) => {
-      if (step.state !== 'pending' || step.dueOn > until) return
-      const row = rows[i]!
+  for (const loaded of openEnrolments(ledger, seatId)) {
+    const { enrolment, rows } = loaded
+    for (const planned of planOf(loaded, today)) {
+      if (planned.day > until) continue
+      const step = enrolment.steps[planned.index]!
+      const row = rows[planned.index]!
       items.push({
         step: step.id,
         enrolmentId: enrolment.id,
@@ -66,14 +76,15 @@ export function pendingSteps(ledger: Ledger, until: string, seatId?: number): Ag
         seatId: enrolment.seatId,
         seat: enrolment.seat,
         channel: step.channel,
-        dueOn: step.dueOn,
+        dueOn: planned.day,
         plannedOn: step.plannedOn,
+        waitsFor: planned.waitsFor,
         note: step.note,
         exit: step.exit,
         template: step.template,
         ...render(row.template_id, enrolment.contactId),
       })
-    })
+    }
   }
   return items.sort(
     (a, b) =>
@@ -84,13 +95,15 @@ export function pendingSteps(ledger: Ledger, until: string, seatId?: number): Ag
   )
 }
 
+/** Due and overdue hold only steps that can be done now; waiting steps are always upcoming. */
 export function agenda(ledger: Ledger, input: { at?: string | undefined; days: number }): Agenda {
   const today = input.at ?? todayIn(ledger.now(), timeZoneOf(ledger))
-  const items = pendingSteps(ledger, addDays(today, input.days))
+  const items = pendingSteps(ledger, today, addDays(today, input.days))
+  const now = items.filter((i) => i.waitsFor === null)
   return {
     today,
-    due: items.filter((i) => i.dueOn === today),
-    overdue: items.filter((i) => i.dueOn < today),
-    upcoming: items.filter((i) => i.dueOn > today),
+    due: now.filter((i) => i.dueOn === today),
+    overdue: now.filter((i) => i.dueOn < today),
+    upcoming: items.filter((i) => i.waitsFor !== null || i.dueOn > today),
   }
 }

@@ -10,6 +10,7 @@ import { endOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import type { Seat } from '../../shared/contract'
 import { openEnrolments } from './enrolments'
+import { planOf } from './plan'
 
 export interface PlannedCredit {
   day: string
@@ -27,14 +28,22 @@ function countByDay(credits: readonly PlannedCredit[], today: string): Map<strin
   return map
 }
 
-/** InMail steps the seat's running enrolments still plan to send. */
-export function plannedCredits(ledger: Ledger, seatId: number): PlannedCredit[] {
+/**
+ * InMail steps the seat's running enrolments still plan to send, on their expected days. Open
+ * Profile people's InMails are free, so they plan no credit.
+ */
+export function plannedCredits(ledger: Ledger, seatId: number, today: string): PlannedCredit[] {
+  const openProfile = ledger.db.prepare('SELECT open_profile FROM contacts WHERE id = ?')
   const out: PlannedCredit[] = []
-  for (const { enrolment } of openEnrolments(ledger, seatId)) {
-    if (enrolment.status !== 'active') continue
-    for (const step of enrolment.steps)
-      if (step.state === 'pending' && step.channel === 'inmail')
-        out.push({ day: step.dueOn, conditional: step.condition !== 'always' })
+  for (const loaded of openEnrolments(ledger, seatId)) {
+    const { enrolment } = loaded
+    const row = openProfile.get(enrolment.contactId) as { open_profile: number } | undefined
+    if (row?.open_profile === 1) continue
+    for (const planned of planOf(loaded, today)) {
+      const step = enrolment.steps[planned.index]!
+      if (step.channel === 'inmail')
+        out.push({ day: planned.day, conditional: step.condition !== 'always' })
+    }
   }
   return out
 }
@@ -47,7 +56,7 @@ export function creditsAhead(
   openProfileFree: number,
 ): CreditsAhead {
   const { settings, events } = cachedSeat(ledger, seat.id)
-  const planned = countByDay(plannedCredits(ledger, seat.id), today)
+  const planned = countByDay(plannedCredits(ledger, seat.id, today), today)
   const fresh = countByDay(wanted, today)
   const days = [...new Set([...planned.keys(), ...fresh.keys()])].sort()
   const needed = wanted.length

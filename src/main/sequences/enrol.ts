@@ -4,7 +4,7 @@ import type * as z from 'zod'
 import { AppError } from '../../shared/contract/errors'
 import type { CreditsAhead, Enrolled, sequences } from '../../shared/contract/sequences'
 import type { Seat } from '../../shared/contract'
-import { scheduleSteps } from '../../shared/domain/schedule'
+import { addDays, scheduleSteps } from '../../shared/domain/schedule'
 import { findContact, findOrCreateContact, type ContactRef } from '../contacts/service'
 import type { Ledger } from '../ledger'
 import { getSeat, listSeats } from '../seats/service'
@@ -109,8 +109,30 @@ function lastResponse(ledger: Ledger, contactId: number): string | null {
   return row.at
 }
 
+/**
+ * How far back a start day may go: enough to enter a sequence begun by hand last month, with
+ * only its next step due (the rest keep their gaps from the day it is done).
+ */
+export const oldestStartDays = 30
+
+/** A start before the seat existed, or long past, would make every step due at once. */
+function checkStart(seat: Seat, startOn: string, today: string): void {
+  if (startOn < seat.startedOn)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${seat.name} started on ${seat.startedOn}; start the sequence on that day or later (today is ${today}).`,
+    )
+  if (startOn < addDays(today, -oldestStartDays))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${startOn} is more than ${oldestStartDays} days ago; pick today (${today}) or a later day.`,
+    )
+}
+
 function plan(ledger: Ledger, input: EnrolInput, create: boolean) {
   const seat = resolveSeat(ledger, input.seatId)
+  const today = todayIn(ledger.now(), timeZoneOf(ledger))
+  checkStart(seat, input.startOn, today)
   const sequence = getSequence(ledger, input.sequenceId)
   if (sequence.archived)
     throw new AppError(
@@ -138,7 +160,6 @@ function plan(ledger: Ledger, input: EnrolInput, create: boolean) {
       if (person.openProfile) openProfileFree++
       else wanted.push({ day: due[i]!, conditional: step.condition !== 'always' })
     })
-  const today = todayIn(ledger.now(), timeZoneOf(ledger))
   const credits = creditsAhead(ledger, seat, today, wanted, openProfileFree)
   return { seat, sequence, due, chosen, skipped, credits }
 }

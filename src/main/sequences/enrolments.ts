@@ -8,6 +8,7 @@ import type {
   StepCondition,
   StopCondition,
 } from '../../shared/contract/sequences'
+import type { ScheduleOptions, Weekday } from '../../shared/domain/schedule'
 import { startOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import { timeZoneOf } from '../settings/service'
@@ -18,6 +19,8 @@ interface EnrolmentRow {
   sequence_id: number
   sequence: string
   stop_on: StopCondition
+  business_days: number
+  preferred_weekdays: string
   contact_id: number
   contact: string
   profile_url: string | null
@@ -52,11 +55,14 @@ export interface LoadedEnrolment {
   enrolment: Enrolment
   progress: Progress
   rows: StepRow[]
+  /** The sequence's weekday rules, for moving steps after a snooze or a late send. */
+  schedule: ScheduleOptions
 }
 
 // The person as they stand after merges: the contact the enrolled one was merged into, if any.
 const enrolmentSql = `
-  SELECT e.id, e.sequence_id, q.name AS sequence, q.stop_on, k.id AS contact_id,
+  SELECT e.id, e.sequence_id, q.name AS sequence, q.stop_on, q.business_days, q.preferred_weekdays,
+    k.id AS contact_id,
     coalesce(k.name, replace(k.profile_url, 'https://www.', ''), '(unknown)') AS contact,
     k.profile_url, e.seat_id, s.name AS seat, e.start_on, e.cancelled_at, e.resumed_at, e.created_at
   FROM enrolments e
@@ -149,6 +155,10 @@ function load(ledger: Ledger, where: string, params: Record<string, unknown>): L
     return {
       rows: steps,
       progress,
+      schedule: {
+        businessDays: row.business_days === 1,
+        preferredWeekdays: JSON.parse(row.preferred_weekdays) as Weekday[],
+      },
       enrolment: {
         id: row.id,
         sequenceId: row.sequence_id,

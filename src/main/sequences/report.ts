@@ -5,7 +5,26 @@ import type { SequenceReport, SequenceRun } from '../../shared/contract/sequence
 import { startOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import { timeZoneOf } from '../settings/service'
-import { allEnrolments } from './enrolments'
+import { allEnrolments, type LoadedEnrolment } from './enrolments'
+
+/**
+ * Which enrolments a report covers: one seat's, and for a role or client the follow-ups of the
+ * people it wrote to: `people` holds "seatId:contactId" of the scope's sends (a sequence's own
+ * sends carry no role; the person and the seat say whose outreach it follows up).
+ */
+export interface SequenceScope {
+  seatId?: number | undefined
+  people?: ReadonlySet<string> | undefined
+}
+
+export const personKey = (seatId: number, contactId: number) => `${seatId}:${contactId}`
+
+function inScope(enrolment: LoadedEnrolment['enrolment'], scope: SequenceScope): boolean {
+  if (scope.seatId !== undefined && enrolment.seatId !== scope.seatId) return false
+  return (
+    scope.people === undefined || scope.people.has(personKey(enrolment.seatId, enrolment.contactId))
+  )
+}
 
 /**
  * The report helper's entry point ("sequences run and their completion"). Days are the
@@ -16,6 +35,7 @@ import { allEnrolments } from './enrolments'
 export function sequenceRunsInPeriod(
   ledger: Ledger,
   period: { from: string; to: string },
+  scope: SequenceScope = {},
 ): SequenceReport {
   const timeZone = timeZoneOf(ledger)
   const fromAt = startOfLocalDay(period.from, timeZone)
@@ -48,7 +68,7 @@ export function sequenceRunsInPeriod(
     return run
   }
   for (const { enrolment, progress } of allEnrolments(ledger)) {
-    if (enrolment.startOn > period.to) continue
+    if (enrolment.startOn > period.to || !inScope(enrolment, scope)) continue
     const run = runOf(enrolment.sequenceId)
     if (enrolment.startOn >= period.from) run.enrolled++
     const endedAt = progress.endedAt

@@ -94,6 +94,8 @@ const filters = {
   from: calendarDay.optional(),
   to: calendarDay.optional(),
   role: z.string().trim().min(1).max(120).optional(),
+  /** Every role whose client is this (Settings › Roles), for a client's report. */
+  client: z.string().trim().min(1).max(120).optional(),
   template: z.string().trim().min(1).max(120).optional(),
   channel: z.enum(outreachChannels).optional(),
 }

@@ -24,6 +24,7 @@ export const errorCodes = [
   'BACKUP_NOT_FOUND',
   'NOT_DAMAGED',
   'BACKUP_DAMAGED',
+  'LEDGER_IN_USE',
   'LEDGER_NOT_EMPTY',
   'EXPORT_INVALID',
   'EXPORT_TOO_NEW',

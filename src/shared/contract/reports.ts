@@ -1,7 +1,7 @@
 // Reports: a period's credits and outreach in one typed model, for the user, a client (one role)
 // or an accountant; the screen previews it, and it is exported as PDF, CSV or JSON.
 import * as z from 'zod'
-import type { Entry, Warning } from '../domain/credits'
+import type { Entry, Statement, Warning } from '../domain/credits'
 import type { Comparison, Funnel, FunnelGroup } from './analytics'
 import { channel } from './channel'
 import { calendarDay, seatId } from './schemas'
@@ -13,11 +13,19 @@ export type ReportFormat = (typeof reportFormats)[number]
 export const paperSizes = ['a4', 'letter'] as const
 export type PaperSize = (typeof paperSizes)[number]
 
-/** Who the report is about: every seat, one seat, or one role (a client's job). */
+/** Who the report is about: every seat, one seat, one role (a client's job), or a client's roles. */
 export type ReportScope =
   | { kind: 'all'; label: string }
   | { kind: 'seat'; seatId: number; label: string }
   | { kind: 'role'; role: string; client: string | null; label: string }
+  | { kind: 'client'; client: string; roles: string[]; label: string }
+
+/** True for a scope that is part of some seats' outreach (a role or a client), not whole seats. */
+export function isPartOfSeats(
+  scope: ReportScope,
+): scope is Extract<ReportScope, { kind: 'role' | 'client' }> {
+  return scope.kind === 'role' || scope.kind === 'client'
+}
 
 export interface ReportPeriod {
   from: string
@@ -29,23 +37,50 @@ export interface ReportPeriod {
 }
 
 /** A seat's credit statement for the period: the engine's own figures, entry for entry. */
-export interface SeatStatement {
+export interface SeatStatement extends Omit<Statement, 'from' | 'to'> {
   seatId: number
   seat: string
   plan: string
-  opening: number
-  granted: number
-  purchased: number
-  spent: number
-  refunded: number
-  expired: number
-  forfeited: number
-  adjusted: number
-  closing: number
+  /**
+   * Every entry of the period, for a seat or all seats. Empty for a role or client: the seat's
+   * entries name other clients' candidates (what the scope used is in `ScopeCredits`).
+   */
   entries: Entry[]
   /** The seat's warnings at the end of the period (or now, for a period not over yet). */
   warnings: Warning[]
   warningsAsOf: string
+}
+
+/**
+ * A role's or client's own use of a seat's credits: the credits its InMails spent in the period
+ * and those that came back for them, entry by entry (only the scope's own candidates are named).
+ */
+export interface ScopeCredits {
+  seatId: number
+  seat: string
+  spent: number
+  refunded: number
+  entries: Entry[]
+}
+
+/**
+ * What the outreach cost, by the one definition the `cost` command uses (credits/cost.ts): each
+ * seat's plan price for the days of the period plus the credits bought in it, divided by the
+ * results of the InMails that spent a credit. Free channels carry none of it.
+ */
+export interface ReportCost {
+  subscriptionCents: number
+  purchasedCents: number
+  totalCents: number
+  /** InMails that spent a credit, sent in the period (Open Profile ones are free). */
+  creditInmails: number
+  replies: number
+  positive: number
+  meetings: number
+  perInmailCents: number | null
+  perReplyCents: number | null
+  perPositiveCents: number | null
+  perMeetingCents: number | null
 }
 
 /** A figure this period against the one before: null where either side has nothing to say. */
@@ -56,11 +91,18 @@ export interface Change {
   delta: number | null
 }
 
+/**
+ * Analytics' funnel without its cost: Analytics shares a seat's cost over every message, free
+ * channels too; the report's cost is `ReportCost`, by the `cost` command's definition.
+ */
+export type ReportFunnel = Omit<Funnel, 'cost'>
+export type ReportGroup = Omit<FunnelGroup, 'cost'>
+
 export interface TemplateVerdict {
   /** Templates with at least 30 delivered in the period, best reply rate first. */
-  ranked: FunnelGroup[]
-  best: FunnelGroup | null
-  worst: FunnelGroup | null
+  ranked: ReportGroup[]
+  best: ReportGroup | null
+  worst: ReportGroup | null
   /** Best against worst, as Analytics compares them (null with fewer than two to compare). */
   comparison: Comparison | null
   /** One sentence: what the sample does or does not say. */
@@ -75,9 +117,13 @@ export interface Report {
   timeZone: string
   generatedAt: string
   statements: SeatStatement[]
+  /** For a role or client: what its own InMails spent and got back, per seat (else null). */
+  scopeCredits: ScopeCredits[] | null
   /** The funnel of the outreach sent in the period (Analytics' metrics for the same filters). */
-  funnel: Funnel
-  previousFunnel: Funnel
+  funnel: ReportFunnel
+  previousFunnel: ReportFunnel
+  cost: ReportCost
+  previousCost: ReportCost
   change: {
     delivered: Change
     replies: Change
@@ -89,12 +135,12 @@ export interface Report {
     costPerReplyCents: Change
     costPerMeetingCents: Change
   }
-  byTemplate: FunnelGroup[]
-  byRole: FunnelGroup[]
-  byChannel: FunnelGroup[]
-  bySeat: FunnelGroup[]
+  byTemplate: ReportGroup[]
+  byRole: ReportGroup[]
+  byChannel: ReportGroup[]
+  bySeat: ReportGroup[]
   templates: TemplateVerdict
-  /** Follow-up sequences run in the period (every seat's: sequences are not split by scope). */
+  /** Follow-up sequences run in the period, in the scope (a role's: enrolments whose sends were for it). */
   sequences: SequenceRun[]
   /** The day the warnings are as of: the period's last day, or today for a period not over. */
   warningsAsOf: string
@@ -125,6 +171,12 @@ const periodFields = {
     .min(1, { error: 'Give the role by its name.' })
     .max(120)
     .optional(),
+  client: z
+    .string({ error: 'Give the client by its name.' })
+    .trim()
+    .min(1, { error: 'Give the client by its name.' })
+    .max(120)
+    .optional(),
 }
 
 interface PeriodInput {
@@ -132,14 +184,16 @@ interface PeriodInput {
   to: string
   seatId?: number | undefined
   role?: string | undefined
+  client?: string | undefined
 }
 const ordered = (p: PeriodInput) => p.from <= p.to
 const notTooLong = (p: PeriodInput) => Date.parse(p.to) - Date.parse(p.from) <= 3700 * 86_400_000
-const oneScope = (p: PeriodInput) => p.seatId === undefined || p.role === undefined
+const oneScope = (p: PeriodInput) =>
+  [p.seatId, p.role, p.client].filter((x) => x !== undefined).length <= 1
 const messages = {
   ordered: { error: 'The period must start on or before its end.' },
   notTooLong: { error: 'Choose a period of at most ten years.' },
-  oneScope: { error: 'Choose one scope: a seat or a role, not both.' },
+  oneScope: { error: 'Choose one scope: a seat, a role or a client, not more.' },
 }
 
 export const reports = {

@@ -114,8 +114,11 @@ export interface AgendaItem {
   seatId: number
   seat: string
   channel: StepChannel
+  /** The day it is due; for a step that waits for the one before it, the day it is expected. */
   dueOn: string
   plannedOn: string
+  /** Null when it can be done now; else the position of the step it waits for. */
+  waitsFor: number | null
   note: string | null
   exit: boolean
   template: string | null
@@ -326,7 +329,7 @@ export const sequences = {
         days: z
           .number()
           .int({ error: 'Days are whole numbers.' })
-          .min(0)
+          .min(0, { error: 'Look 0 days ahead (today only) or more.' })
           .max(90, { error: 'Look at most 90 days ahead.' })
           .default(14),
       })
@@ -352,12 +355,17 @@ export const sequences = {
   ),
   resume: channel<Enrolment>()(z.object({ enrolmentId: id('enrolment') })),
   stop: channel<Enrolment>()(z.object({ enrolmentId: id('enrolment') })),
-  /** The upcoming steps as an iCalendar file's text. */
-  exportIcs: channel<{ ics: string; events: number }>()(
+  /** The upcoming steps as an iCalendar file's text (`cancelled`: ended steps, as cancelled events). */
+  exportIcs: channel<{ ics: string; events: number; cancelled: number }>()(
     z
       .object({
         at: calendarDay.optional(),
-        days: z.number().int().min(1).max(365).default(60),
+        days: z
+          .number()
+          .int({ error: 'Days are whole numbers.' })
+          .min(1, { error: 'Export at least 1 day ahead.' })
+          .max(365, { error: 'Export at most 365 days ahead.' })
+          .default(60),
       })
       .default({ days: 60 }),
   ),

@@ -1,6 +1,7 @@
 // An iCalendar file (RFC 5545) of all-day events: CRLF line ends, lines folded at 75 octets
 // (never inside a UTF-8 character), text escaped, a DTSTAMP on every event, and a UID the
 // caller keeps stable, so importing the file again updates events instead of adding copies.
+import { addDays } from './schedule'
 
 export interface CalendarEvent {
   /** Stable across exports: the same step is the same event. */
@@ -12,6 +13,8 @@ export interface CalendarEvent {
   url?: string
   /** Raised whenever the event moves, so calendars take the newer version. */
   sequence?: number
+  /** A cancelled event removes the one a calendar imported before under the same UID. */
+  cancelled?: boolean
 }
 
 /** TEXT values: backslash, semicolon and comma escaped, line breaks as \n (RFC 5545 §3.3.11). */
@@ -52,10 +55,6 @@ function basicDate(day: string): string {
   return day.replace(/-/g, '')
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-}
-
 /** `20260310T120000Z` */
 export function basicInstant(instant: Date): string {
   return instant
@@ -83,8 +82,9 @@ export function buildCalendar(
       `UID:${event.uid}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(event.day)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDay(event.day))}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(event.day, 1))}`,
       `SEQUENCE:${event.sequence ?? 0}`,
+      `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
       `SUMMARY:${escapeText(event.summary)}`,
     )
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`)

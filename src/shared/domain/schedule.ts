@@ -95,10 +95,16 @@ export function nominalDay(start: string, offset: number, options: ScheduleOptio
   return options.businessDays ? addBusinessDays(start, offset) : addDays(start, offset)
 }
 
+/** `gap` days after `day`: calendar days, or working days with `businessDays`. */
+export function addGap(day: string, gap: number, options: ScheduleOptions): string {
+  return options.businessDays ? addBusinessDays(day, gap) : addDays(day, gap)
+}
+
 /**
- * The due day of every step, in step order. Each step lands on its nominal day, moved forward
- * to the next allowed weekday; steps keep their order (a later offset never lands on or before
- * an earlier step's day; equal offsets share a day), so a shifted bump never overtakes the exit.
+ * The due day of every step, in step order. The first step lands on its nominal day; each later
+ * one keeps its gap from the step before (the difference of their offsets), then moves forward
+ * to the next allowed weekday. A step that moves pushes the later ones by as much, so the gaps
+ * the sequence defines are never squeezed (a shifted bump never crowds the new angle).
  */
 export function scheduleSteps(
   start: string,
@@ -108,14 +114,41 @@ export function scheduleSteps(
   const allowed = allowedWeekdays(options)
   const due: string[] = []
   steps.forEach((step, i) => {
-    let earliest = nominalDay(start, step.dayOffset, options)
     const previous = due[i - 1]
-    const previousOffset = steps[i - 1]?.dayOffset
-    if (previous !== undefined && previousOffset !== undefined) {
-      const floor = step.dayOffset > previousOffset ? addDays(previous, 1) : previous
-      if (earliest < floor) earliest = floor
-    }
+    const previousStep = steps[i - 1]
+    const earliest =
+      previous === undefined || previousStep === undefined
+        ? nominalDay(start, step.dayOffset, options)
+        : addGap(previous, step.dayOffset - previousStep.dayOffset, options)
     due.push(nextAllowed(earliest, allowed))
   })
   return due
+}
+
+export interface PlannedStep extends StepTiming {
+  /** The step's current due day. */
+  dueOn: string
+}
+
+/**
+ * New due days for the steps after one that was done, skipped or moved to `anchor.day`: each
+ * keeps at least its defined gap from the step before it and moves by `shift` days (a snooze
+ * moves the rest by as much as the snoozed step), never earlier than that; then it snaps forward
+ * to an allowed weekday.
+ */
+export function replanAfter(
+  anchor: { day: string; dayOffset: number },
+  later: readonly PlannedStep[],
+  options: ScheduleOptions,
+  shift = 0,
+): string[] {
+  const allowed = allowedWeekdays(options)
+  let previous = anchor
+  return later.map((step) => {
+    const kept = addGap(previous.day, step.dayOffset - previous.dayOffset, options)
+    const shifted = addDays(step.dueOn, shift)
+    const day = nextAllowed(kept > shifted ? kept : shifted, allowed)
+    previous = { day, dayOffset: step.dayOffset }
+    return day
+  })
 }

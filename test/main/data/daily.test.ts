@@ -1,14 +1,14 @@
 // Daily backups while the app runs: one a day, rotated, never touching other backups.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { addDays } from '../../../src/main/credits/engine/days'
-import { runDailyBackup, startDailyBackups } from '../../../src/main/data/daily'
+import { closeAfterBackups, runDailyBackup, startDailyBackups } from '../../../src/main/data/daily'
 import type { BackupFile } from '../../../src/shared/contract'
-import { call, openBackend, tempDir } from '../../helpers/ledger'
+import { call, openBackend, refused, tempDir } from '../../helpers/ledger'
 
 const seat = { name: 'Work', planId: 'recruiter-lite', startedOn: '2026-01-05' }
 
@@ -92,6 +92,62 @@ describe('daily backups', () => {
     expect(listed.find((b) => b.name === kinds('daily')[0])!.createdAt).toBe(
       '2026-11-23T10:00:00.000Z',
     )
+  })
+
+  it('two ledgers in one folder keep their own backups: due check, rotation, listing, restore', async () => {
+    const dir = tempDir()
+    let now = new Date('2026-10-15T10:00:00.000Z')
+    const work = await openBackend(join(dir, 'work.sqlite'), () => now)
+    const personal = await openBackend(join(dir, 'personal.sqlite'), () => now)
+    await call(work, 'seats.add', seat)
+    await call(personal, 'seats.add', { ...seat, name: 'Personal' })
+    // A backup the user named by hand belongs to no ledger: both list it.
+    const holiday = join(work.paths.backupsDir, 'before-my-holiday.sqlite')
+    await call(work, 'app.backup', { out: holiday })
+    // Dated by its file time, as a file copied in by hand would be.
+    utimesSync(holiday, new Date('2026-10-01'), new Date('2026-10-01'))
+    for (let i = 0; i < 12; i += 1) {
+      now = new Date(`${addDays('2026-10-15', i)}T10:00:00.000Z`)
+      expect((await runDailyBackup(work)).written).toMatch(/work-[^/]*-daily\.sqlite$/)
+      expect((await runDailyBackup(personal)).written).toMatch(/personal-[^/]*-daily\.sqlite$/)
+    }
+    // Each rotated on its own: 7 daily (20–26 Oct) and the latest of the week before (18 Oct).
+    const listed = async (backend: typeof work) =>
+      (await call<BackupFile[]>(backend, 'app.backups', {})).map((b) => `${b.kind} ${b.name}`)
+    const expected = (name: string) => [
+      ...[26, 25, 24, 23, 22, 21, 20].map(
+        (d) => `daily ${name}-2026-10-${d}T10-00-00-000Z-daily.sqlite`,
+      ),
+      `weekly ${name}-2026-10-18T10-00-00-000Z-daily.sqlite`,
+      'manual before-my-holiday.sqlite',
+    ]
+    expect(await listed(work)).toEqual(expected('work'))
+    expect(await listed(personal)).toEqual(expected('personal'))
+    expect(readdirSync(work.paths.backupsDir)).toHaveLength(17)
+
+    // One ledger's backup cannot be restored into the other.
+    const other = await refused(work, 'data.restore', {
+      backup: 'personal-2026-10-26T10-00-00-000Z-daily.sqlite',
+    })
+    expect(other.code).toBe('BACKUP_NOT_FOUND')
+    await call(work, 'data.restore', { backup: 'work-2026-10-18T10-00-00-000Z-daily.sqlite' })
+    expect(await call<{ name: string }[]>(work, 'seats.list', {})).toEqual([
+      expect.objectContaining({ name: 'Work' }),
+    ])
+  })
+
+  it('quitting waits for a backup under way, then closes the ledger', async () => {
+    const { backend, names } = await runningLedger()
+    const logged: string[] = []
+    // Starting takes the day's backup at once; quit straight after, while it is being copied.
+    const daily = startDailyBackups(backend, (message) => logged.push(message))
+    await closeAfterBackups(backend, daily)
+    expect(logged).toEqual([])
+    expect(names()).toEqual(['ledger-2026-10-15T10-00-00-000Z-daily.sqlite'])
+    const copy = new Database(join(backend.paths.backupsDir, names()[0]!), { readonly: true })
+    expect(copy.prepare('SELECT name FROM seats').pluck().all()).toEqual(['Work'])
+    copy.close()
+    expect(backend.ledger.db.open).toBe(false)
   })
 
   it('runs on start and stops cleanly', async () => {

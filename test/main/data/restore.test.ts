@@ -69,6 +69,18 @@ describe('restoring a backup while the app runs', () => {
     expect(backups.map((b) => b.name)).toEqual([backupName])
   })
 
+  it('two restores at the same clock reading keep both replaced ledgers', async () => {
+    const { backend, backupName } = await ledgerWithBackup()
+    await call(backend, 'seats.add', seat('Current the first time'))
+    const first = await call<RestoreResult>(backend, 'data.restore', { backup: backupName })
+    await call(backend, 'seats.add', seat('Current the second time'))
+    const second = await call<RestoreResult>(backend, 'data.restore', { backup: backupName })
+    expect(first.keptAside).toBe(`${backend.paths.dbPath}.before-restore-2026-03-10T12-00-00-000Z`)
+    expect(second.keptAside).toBe(`${first.keptAside}-2`)
+    expect(seatsIn(first.keptAside)).toEqual(['Before the backup', 'Current the first time'])
+    expect(seatsIn(second.keptAside)).toEqual(['Before the backup', 'Current the second time'])
+  })
+
   it('refuses a damaged backup and leaves the current ledger as it was', async () => {
     const { dir, backend, backupName } = await ledgerWithBackup()
     await call(backend, 'seats.add', seat('Current'))

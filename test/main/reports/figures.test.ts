@@ -10,6 +10,7 @@ import type { Backend } from '../../../src/main/backend'
 import { endOfLocalDay } from '../../../src/main/credits/zone'
 import type {
   Balance,
+  CostSummary,
   ImportSummary,
   Metrics,
   Report,
@@ -30,9 +31,14 @@ function without<T extends object, K extends keyof T>(value: T, ...keys: K[]): O
   ) as Omit<T, K>
 }
 
-/** The funnel fields a report carries from Analytics' metrics. */
+/** The funnel fields a report carries from Analytics' metrics (cost is the report's own). */
 function funnelOf(m: Metrics) {
-  return without(m, 'from', 'to', 'groups')
+  return without(m, 'from', 'to', 'groups', 'cost')
+}
+
+/** Analytics' groups as the report carries them. */
+function groupsOf(m: Metrics) {
+  return m.groups.map((g) => without(g, 'cost'))
 }
 
 // One demo ledger for the file (tempDir() would remove it after the first test).
@@ -96,7 +102,7 @@ describe('a month report on the demo ledger', () => {
       ['seat', report.bySeat],
     ] as const)
       expect(groups).toEqual(
-        (await call<Metrics>(backend, 'analytics.metrics', { ...october, by })).groups,
+        groupsOf(await call<Metrics>(backend, 'analytics.metrics', { ...october, by })),
       )
     const september = await call<Metrics>(backend, 'analytics.metrics', {
       from: '2026-09-01',
@@ -118,7 +124,21 @@ describe('a month report on the demo ledger', () => {
       m.replyRate.value! - september.replyRate.value!,
       12,
     )
-    expect(report.change.costPerReplyCents.previous).toBe(september.cost.perReplyCents)
+    // Cost is the `cost` command's, summed over the seats: September's replies to credit InMails.
+    const seats = await call<Seat[]>(backend, 'seats.list', {})
+    const costs = await Promise.all(
+      seats.map((s) =>
+        call<CostSummary>(backend, 'credits.cost', {
+          seatId: s.id,
+          from: '2026-09-01',
+          to: '2026-09-30',
+        }),
+      ),
+    )
+    const total = costs.reduce((n, c) => n + c.totalCents, 0)
+    const responses = costs.reduce((n, c) => n + c.responses, 0)
+    expect(responses).toBeGreaterThan(0)
+    expect(report.change.costPerReplyCents.previous).toBe(Math.round(total / responses))
     expect(report.period.label).toBe('October 2026')
   })
 
@@ -176,6 +196,21 @@ describe('a month report on the demo ledger', () => {
     expect(report.statements.map((s) => String(s.seatId)).sort()).toEqual(
       m.groups.map((g) => g.key).sort(),
     )
+    // Seat totals only; the entries are the role's own spends and refunds.
+    expect(report.statements.every((s) => s.entries.length === 0)).toBe(true)
+    const used = report.scopeCredits!
+    expect(used.flatMap((u) => u.entries).length).toBeGreaterThan(0)
+    for (const u of used) {
+      const engine = await call<Statement>(backend, 'credits.statement', {
+        seatId: u.seatId,
+        ...october,
+      })
+      expect(u.entries.every((e) => engine.entries.some((x) => x.eventId === e.eventId))).toBe(true)
+      expect(u.spent).toBeLessThanOrEqual(engine.spent)
+      expect(u.spent).toBe(
+        -u.entries.filter((e) => e.kind === 'spend').reduce((n, e) => n + e.credits, 0),
+      )
+    }
     expect(
       (await refused(backend, 'reports.build', { ...october, role: 'Astronaut' })).message,
     ).toMatch(/no role named "Astronaut"\. Roles: Engineering Manager, /)
@@ -186,6 +221,15 @@ describe('a month report on the demo ledger', () => {
     const [seat] = await call<Seat[]>(backend, 'seats.list', {})
     const range = { from: '2026-11-03', to: '2026-11-19' }
     const report = await call<Report>(backend, 'reports.build', { ...range, seatId: seat!.id })
+    // Cost per reply is what `cost` says for the seat.
+    const cost = await call<CostSummary>(backend, 'credits.cost', { ...range, seatId: seat!.id })
+    expect(report.cost).toMatchObject({
+      totalCents: cost.totalCents,
+      creditInmails: cost.creditInmails,
+      replies: cost.responses,
+      perReplyCents: cost.perResponseCents,
+      perMeetingCents: cost.perMeetingCents,
+    })
     expect(report.period.label).toBe('3 Nov 2026 – 19 Nov 2026')
     expect(report.previousPeriod).toMatchObject({ from: '2026-10-17', to: '2026-11-02' })
     expect(report.statements.map((s) => s.seat)).toEqual([seat!.name])
@@ -240,7 +284,7 @@ describe('a month report on the demo ledger', () => {
     expect(
       (await refused(backend, 'reports.build', { ...october, seatId: 1, role: 'Head of Sales' }))
         .message,
-    ).toBe('Choose one scope: a seat or a role, not both.')
+    ).toBe('Choose one scope: a seat, a role or a client, not more.')
     expect((await refused(backend, 'reports.build', { ...october, seatId: 99 })).code).toBe(
       'SEAT_NOT_FOUND',
     )

@@ -2,8 +2,8 @@
 // dates, formula cells neutralised, negative numbers kept), the PDF through poppler's pdftotext,
 // pdffonts, pdfimages and pdftoppm (the rendered pages land in test-results/screens/).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend'
@@ -58,6 +58,7 @@ describe('CSV export', () => {
     })
     expect(done.path).toBe(dir)
     expect(readdirSync(dir).sort()).toEqual([
+      'cost.csv',
       'funnel-by-group.csv',
       'outreach.csv',
       'statement-entries.csv',
@@ -131,6 +132,45 @@ describe('CSV export', () => {
     expect(error.message).toBe(
       `${file} is a file. CSV export writes one file per table: give a folder.`,
     )
+  })
+
+  it('never writes over a file: a name given twice is refused, the default one gets "(2)"', async () => {
+    const { backend } = await ledger()
+    const dir = tempDir()
+    const file = join(dir, 'november.pdf')
+    writeFileSync(file, 'the accountant’s copy')
+    const error = await refused(backend, 'reports.export', {
+      ...november,
+      format: 'pdf',
+      out: file,
+    })
+    expect(error).toMatchObject({
+      code: 'EXPORT_FAILED',
+      message: `A file already exists at ${file}. Choose a new name or folder so nothing is overwritten.`,
+    })
+    expect(readFileSync(file, 'utf8')).toBe('the accountant’s copy')
+    // A CSV folder that already holds one of the tables is refused whole: nothing is written.
+    const csv = join(dir, 'tables')
+    mkdirSync(csv)
+    writeFileSync(join(csv, 'outreach.csv'), 'mine')
+    await refused(backend, 'reports.export', { ...november, format: 'csv', out: csv })
+    expect(readdirSync(csv)).toEqual(['outreach.csv'])
+
+    const first = await call<ReportExport>(backend, 'reports.export', {
+      ...november,
+      format: 'pdf',
+    })
+    const second = await call<ReportExport>(backend, 'reports.export', {
+      ...november,
+      format: 'pdf',
+    })
+    expect(second.path).toBe(first.path.replace(/\.pdf$/, ' (2).pdf'))
+    expect(readdirSync(dirname(first.path)).sort()).toEqual([
+      'outreach-report-2026-11 (2).pdf',
+      'outreach-report-2026-11.pdf',
+    ])
+    const recent = await call<ReportExport[]>(backend, 'reports.recent', {})
+    expect(recent.map((r) => r.path)).toEqual([second.path, first.path])
   })
 })
 

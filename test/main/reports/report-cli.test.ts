@@ -70,7 +70,7 @@ describe('report', () => {
       to: '2026-10-15',
       scope: 'Data Lead (Acme)',
     })
-    expect(readdirSync(out)).toHaveLength(4)
+    expect(readdirSync(out)).toHaveLength(5)
     const outreach = readFileSync(join(out, 'outreach.csv'), 'utf8').trim().split('\r\n')
     expect(outreach).toHaveLength(3) // the header and the role's two messages
   })

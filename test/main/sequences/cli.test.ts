@@ -54,7 +54,7 @@ describe('sequence commands', () => {
     )
     expect(enrol.code).toBe(0)
     expect(enrol.stdout).toMatch(/Enrolled 2 in "InMail 0\/3\/7\/14" from 2026-11-23\./)
-    expect(enrol.stdout).toMatch(/need 8 credits by 2026-12-08; Work will have \d+/)
+    expect(enrol.stdout).toMatch(/need 8 credits by 2026-12-15; Work will have \d+/)
 
     const agenda = await cli(db, '--json', 'agenda', '--at', '2026-11-25', '--days', '1')
     expect(agenda.code).toBe(0)
@@ -87,7 +87,11 @@ describe('sequence commands', () => {
       '--to',
       '2026-11-26',
     )
-    expect(snooze.stdout).toMatch(/now due on 2026-11-26/)
+    expect(snooze.stdout).toMatch(/now due on Thu 2026-11-26\./)
+    // The later steps move 2 days with it, so their gaps (3, 4 and 7 days) hold.
+    expect(snooze.stdout).toMatch(
+      /Later steps keep their gaps: Thu 2026-12-03, Thu 2026-12-10, Thu 2026-12-17\./,
+    )
     const today = (await cli(db, '--json', 'agenda')).json() as {
       overdue: unknown[]
       due: unknown[]
@@ -96,9 +100,19 @@ describe('sequence commands', () => {
 
     const file = join(tempDir(), 'follow-ups.ics')
     const exported = await cli(db, 'agenda', 'export', '--ics', file)
-    expect(exported.stdout).toMatch(/Wrote 7 steps to/)
+    expect(exported.stdout).toMatch(/Wrote 7 steps to .*, and 1 ended step as cancelled events/)
     const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')))
-    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(7)
+    const events = calendar.getAllSubcomponents('vevent')
+    expect(events).toHaveLength(8)
+    expect(events.filter((e) => e.getFirstPropertyValue('status') === 'CANCELLED')).toHaveLength(1)
+
+    // Snoozed by days, the step lands on a day the sequence sends on, and the CLI says which.
+    const byDays = await cli(db, 'snooze', '--step', String(json.overdue[1]!.step), '--days', '3')
+    expect(byDays.code).toBe(0)
+    // Thu 26 + 3 days is Sunday the 29th: Tuesday 1 December instead.
+    expect(byDays.stdout).toMatch(
+      /now due on Tue 2026-12-01 \(the next day the sequence sends on\)/,
+    )
   })
 
   it('refuses what it cannot do, with the reason and exit code 1 (2 for usage)', async () => {
@@ -159,10 +173,52 @@ describe('sequence commands', () => {
     expect(badDay.stderr).toMatch(/real calendar day/)
     const missingStep = await cli(db, 'done', '--step', '999')
     expect(missingStep.stderr).toMatch(/There is no step #999/)
-    expect((await cli(db, 'snooze', '--step', '1')).stderr).toMatch(
-      /Snooze to a date or by a number of days/,
+    expect(missingStep.code).toBe(1)
+    const tooEarly = await cli(
+      db,
+      'enrol',
+      '--sequence',
+      'InMail 0/3/7/14',
+      '--to',
+      'linkedin.com/in/ana',
+      '--start',
+      '2020-01-01',
+      '--seat',
+      'Work',
     )
-    expect((await cli(db, 'agenda', '--days', 'many')).code).toBe(1)
+    expect(tooEarly.code).toBe(1)
+    expect(tooEarly.stderr).toMatch(/Work started on 2026-11-01; start the sequence on that day/)
     expect((await cli(db, 'enrol', '--sequence', 'x')).code).toBe(2)
+  })
+
+  it('answers mistyped options with a usage error (exit 2) that says what the option takes', async () => {
+    const db = await ledger()
+    const cases: [string[], RegExp][] = [
+      [['agenda', '--days', '-1'], /--days takes a whole number from 0 to 90 \(got "-1"\)/],
+      [['agenda', '--days', 'many'], /--days takes a whole number from 0 to 90 \(got "many"\)/],
+      [
+        ['agenda', 'export', '--ics', 'x.ics', '--days', '0'],
+        /--days takes a whole number from 1 to 365/,
+      ],
+      [
+        ['done', '--step', 'abc'],
+        /--step takes a step id as the agenda lists it, like 12 or #12 \(got "abc"\)/,
+      ],
+      [['skip', '--step', '1.5'], /--step takes a step id/],
+      [['snooze', '--step', '0', '--days', '1'], /--step takes a step id/],
+      [
+        ['snooze', '--step', '1'],
+        /Snooze to a date or by a number of days: give --to YYYY-MM-DD or --days N\./,
+      ],
+      [['snooze', '--step', '1', '--days', 'two'], /--days takes a whole number from 1 to 365/],
+    ]
+    for (const [args, message] of cases) {
+      const run = await cli(db, ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).not.toMatch(/Too small|expected number/)
+    }
+    const json = await cli(db, '--json', 'agenda', '--days', '-1')
+    expect(json.json()).toMatchObject({ error: { code: 'USAGE' } })
   })
 })

@@ -30,28 +30,28 @@ describe('credits ahead', () => {
       to: people(3),
       startOn: '2026-11-24',
     })
-    // 3 people × 4 InMails on 24 Nov, 1, 2 and 8 Dec. The seat holds 5: 3 sent on 24 Nov leave
-    // 2; the renewal on 1 Dec brings 5 (7), 3 sent (4); 2 Dec 3 sent (1); on 8 Dec only 1 of 3.
+    // 3 people × 4 InMails on 24 Nov, 1, 8 and 15 Dec. The seat holds 5: 3 sent on 24 Nov leave
+    // 2; the renewal on 1 Dec brings 5 (7), 3 sent (4); 8 Dec 3 sent (1); on 15 Dec only 1 of 3.
     expect(ahead).toMatchObject({
       seatId: seat.id,
       needed: 12,
       conditional: 0,
       alreadyPlanned: 0,
-      byDay: '2026-12-08',
+      byDay: '2026-12-15',
       available: 10,
-      shortOn: '2026-12-08',
+      shortOn: '2026-12-15',
     })
     expect(ahead.message).toBe(
-      'These enrolments need 12 credits by 2026-12-08; Personal will have 10. Personal runs short on 2026-12-08: record a purchase, or start later.',
+      'These enrolments need 12 credits by 2026-12-15; Personal will have 10. Personal runs short on 2026-12-15: record a purchase, or start later.',
     )
     // The seat's own forecast (no other sends) agrees on what arrives: 5 now, 10 after the renewal.
     const forecast = await call<Forecast>(backend, 'credits.forecast', {
       seatId: seat.id,
       perWeek: 0,
       responseRate: 0,
-      weeks: 3,
+      weeks: 4,
     })
-    expect(forecast.days.find((d) => d.date === '2026-12-08')!.available).toBe(10)
+    expect(forecast.days.find((d) => d.date === '2026-12-15')!.available).toBe(10)
   })
 
   it('counts what running enrolments already plan before the new ones', async () => {
@@ -67,6 +67,27 @@ describe('credits ahead', () => {
       startOn: '2026-11-24',
     })
     expect(ahead).toMatchObject({ needed: 4, alreadyPlanned: 4, available: 6, shortOn: null })
+  })
+
+  it('plans no credit for an Open Profile person already enrolled: their InMails are free', async () => {
+    const { backend, inmail } = await ledger()
+    await call(backend, 'contacts.add', {
+      profileUrl: 'https://www.linkedin.com/in/open-olga',
+      name: 'Olga Open',
+      openProfile: true,
+    })
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [{ profileUrl: 'https://www.linkedin.com/in/open-olga' }],
+      startOn: '2026-11-24',
+    })
+    const ahead = await call<CreditsAhead>(backend, 'sequences.creditsAhead', {
+      sequenceId: inmail.id,
+      to: [{ profileUrl: 'https://www.linkedin.com/in/new-person' }],
+      startOn: '2026-11-24',
+    })
+    expect(ahead).toMatchObject({ needed: 4, alreadyPlanned: 0, shortOn: null })
+    expect(ahead.message).not.toMatch(/already planned/)
   })
 
   it('counts the conditional InMails of the multi-channel plan as "only if not accepted"', async () => {

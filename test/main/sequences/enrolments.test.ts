@@ -15,6 +15,7 @@ import type {
   Sequence,
   SequenceReport,
 } from '../../../src/shared/contract'
+import { daysBetween, weekdayOf } from '../../../src/shared/domain/schedule'
 import { call, eventCount, openBackend, refused, tempDir } from '../../helpers/ledger'
 
 const ana = { profileUrl: 'https://www.linkedin.com/in/ana-silva' }
@@ -98,12 +99,12 @@ describe('built-in sequences', () => {
       sequenceId: copy.id,
     })
     expect(enrolment!.id).toBe(enrolled.enrolmentIds[0])
-    // Day 3 is a Friday, so it moves to Tuesday; day 7 then follows it on Wednesday.
+    // Day 3 is a Friday, so it moves to Tuesday; the new angle keeps its 4 days after it.
     expect(enrolment!.steps.map((s) => [s.channel, s.dueOn])).toEqual([
       ['inmail', '2026-11-24'],
       ['inmail', '2026-12-01'],
-      ['inmail', '2026-12-02'],
       ['inmail', '2026-12-08'],
+      ['inmail', '2026-12-15'],
     ])
   })
 
@@ -142,7 +143,15 @@ describe('the agenda and marking steps done', () => {
       ['linkedin.com/in/ana-silva', 1],
       ['linkedin.com/in/ben-okafor', 1],
     ])
-    expect(wednesday.upcoming.map((i) => i.dueOn)).toEqual(['2026-11-26', '2026-11-26'])
+    // The bumps wait for the openers: not listed as due, and not within the next day.
+    expect(wednesday.upcoming).toEqual([])
+    const fortnight = await agendaAt(backend, '2026-11-25', 14)
+    expect(
+      fortnight.upcoming.filter((i) => i.position === 2).map((i) => [i.dueOn, i.waitsFor]),
+    ).toEqual([
+      ['2026-12-01', 1],
+      ['2026-12-01', 1],
+    ])
 
     clock.now = new Date('2026-11-24T09:30:00.000Z')
     const before = await available(backend, seat.id)
@@ -179,12 +188,15 @@ describe('the agenda and marking steps done', () => {
     clock.now = new Date('2026-11-24T09:00:00.000Z')
     const [opening] = (await agendaAt(backend, '2026-11-24', 0)).due
     const first = await call<DoneResult>(backend, 'sequences.done', { stepId: opening!.step })
-    clock.now = new Date('2026-11-30T09:00:00.000Z')
-    const [bump] = (await agendaAt(backend, '2026-11-30', 0)).overdue
+    expect(await available(backend, seat.id)).toBe(start - 1)
+    // 1 December: the bump is due (and the seat's monthly credits have arrived).
+    clock.now = new Date('2026-12-01T09:00:00.000Z')
+    const [bump] = (await agendaAt(backend, '2026-12-01', 0)).due
     expect(bump!.position).toBe(2)
+    const renewed = await available(backend, seat.id)
     const second = await call<DoneResult>(backend, 'sequences.done', { stepId: bump!.step })
     expect(second.creditSpent).toBe(true)
-    expect(await available(backend, seat.id)).toBe(start - 2)
+    expect(await available(backend, seat.id)).toBe(renewed - 1)
 
     const outreach = await call<{ rows: { id: number; followups: number }[] }>(
       backend,
@@ -439,7 +451,7 @@ describe('the multi-channel plan', () => {
 })
 
 describe('skip and snooze', () => {
-  it('snoozes to a date or by days, pulling later steps along so their order holds', async () => {
+  it('snoozes to a date, moving the later steps by as many days; never onto one day', async () => {
     const { backend, inmail } = await ledger()
     await call(backend, 'sequences.enrol', {
       sequenceId: inmail.id,
@@ -447,6 +459,13 @@ describe('skip and snooze', () => {
       startOn: '2026-11-24',
     })
     const steps = (await enrolmentOf(backend, 1)).steps
+    expect(steps.map((s) => s.dueOn)).toEqual([
+      '2026-11-24',
+      '2026-12-01',
+      '2026-12-08',
+      '2026-12-15',
+    ])
+    // The bump moves 2 days (Tue 1 → Thu 3 Dec); the new angle and the exit move 2 days too.
     const moved = await call<Enrolment>(backend, 'sequences.snooze', {
       stepId: steps[1]!.id,
       to: '2026-12-03',
@@ -454,14 +473,22 @@ describe('skip and snooze', () => {
     expect(moved.steps.map((s) => s.dueOn)).toEqual([
       '2026-11-24',
       '2026-12-03',
-      '2026-12-03',
-      '2026-12-08',
+      '2026-12-10',
+      '2026-12-17',
     ])
-    const byDays = await call<Enrolment>(backend, 'sequences.snooze', {
-      stepId: steps[0]!.id,
-      days: 2,
+    // Snoozing the bump far ahead sends one InMail that day, not all the rest with it.
+    const far = await call<Enrolment>(backend, 'sequences.snooze', {
+      stepId: steps[1]!.id,
+      to: '2026-12-09',
     })
-    expect(byDays.steps[0]!.dueOn).toBe('2026-11-26')
+    expect(far.steps.map((s) => s.dueOn)).toEqual([
+      '2026-11-24',
+      '2026-12-09',
+      '2026-12-16',
+      '2026-12-23',
+    ])
+    expect(new Set(far.steps.map((s) => s.dueOn)).size).toBe(4)
+
     const past = await refused(backend, 'sequences.snooze', {
       stepId: steps[0]!.id,
       to: '2026-11-20',
@@ -469,6 +496,136 @@ describe('skip and snooze', () => {
     expect(past.message).toMatch(/has passed/)
     const skipped = await call<Enrolment>(backend, 'sequences.skip', { stepId: steps[0]!.id })
     expect(skipped.steps[0]!.state).toBe('skipped')
+  })
+
+  it("snoozes by days onto a day the sequence sends on, and the later steps' gaps hold", async () => {
+    const { backend, inmail } = await ledger()
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    const steps = (await enrolmentOf(backend, 1)).steps
+    // Tue 24 + 2 days is Thu 26, a preferred day.
+    const two = await call<Enrolment>(backend, 'sequences.snooze', {
+      stepId: steps[0]!.id,
+      days: 2,
+    })
+    expect(two.steps[0]!.dueOn).toBe('2026-11-26')
+    // Thu 26 + 3 days is Sunday: it moves on to Tuesday 1 December, not to the weekend.
+    const three = await call<Enrolment>(backend, 'sequences.snooze', {
+      stepId: steps[0]!.id,
+      days: 3,
+    })
+    expect(three.steps[0]!.dueOn).toBe('2026-12-01')
+    const days = three.steps.map((s) => s.dueOn)
+    for (const [i, gap] of [3, 4, 7].entries())
+      expect(daysBetween(days[i]!, days[i + 1]!)).toBeGreaterThanOrEqual(gap)
+    for (const day of days) expect([2, 3, 4]).toContain(weekdayOf(day))
+  })
+})
+
+describe('the plan moves with what was done', () => {
+  it('keeps the gaps from the day a step was actually done', async () => {
+    const { backend, clock, inmail } = await ledger()
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    const [opener] = (await enrolmentOf(backend, 1)).steps
+    // Planned for Tue 24, sent on Thu 3 December.
+    clock.now = new Date('2026-12-03T10:00:00.000Z')
+    const done = await call<DoneResult>(backend, 'sequences.done', { stepId: opener!.id })
+    expect(done.enrolment.steps.map((s) => s.dueOn)).toEqual([
+      '2026-11-24',
+      '2026-12-08',
+      '2026-12-15',
+      '2026-12-22',
+    ])
+    // The bump planned for 1 December is not overdue: it is three days after the opener.
+    const today = await agendaAt(backend, '2026-12-03')
+    expect(today.overdue).toEqual([])
+    expect(today.upcoming[0]).toMatchObject({ position: 2, dueOn: '2026-12-08', waitsFor: null })
+  })
+
+  it('moves the rest from the day a step was skipped', async () => {
+    const { backend, clock, inmail } = await ledger()
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-11-24',
+    })
+    const [opener] = (await enrolmentOf(backend, 1)).steps
+    // Skipped a week late, on Wed 2 December: the bump keeps its 3 days from then (Sat 5 →
+    // Tue 8), and the rest follow.
+    clock.now = new Date('2026-12-02T10:00:00.000Z')
+    const skipped = await call<Enrolment>(backend, 'sequences.skip', { stepId: opener!.id })
+    expect(skipped.steps.slice(1).map((s) => s.dueOn)).toEqual([
+      '2026-12-08',
+      '2026-12-15',
+      '2026-12-22',
+    ])
+  })
+
+  it('lists only the next step of an enrolment that fell behind; the conditional InMail waits for the request', async () => {
+    const { backend, clock, multi } = await ledger()
+    // Started 13 days ago and nothing done: only the connection request is to do.
+    await call(backend, 'sequences.enrol', {
+      sequenceId: multi.id,
+      to: [ana],
+      startOn: '2026-11-10',
+    })
+    const behind = await agendaAt(backend, '2026-11-23', 30)
+    expect(behind.overdue.map((i) => i.channel)).toEqual(['connection-request'])
+    expect(behind.due).toEqual([])
+    // The InMail only if not accepted waits: 3 days after the request is sent, not before.
+    expect(behind.upcoming.map((i) => [i.channel, i.dueOn, i.waitsFor])).toEqual([
+      ['inmail', '2026-11-26', 1],
+      ['email', '2026-12-01', 2],
+      ['inmail', '2026-12-08', 3],
+    ])
+    const [request] = behind.overdue
+    await call(backend, 'sequences.done', { stepId: request!.step })
+    const sent = await agendaAt(backend, '2026-11-23', 30)
+    expect(sent.overdue).toEqual([])
+    expect(sent.upcoming[0]).toMatchObject({
+      channel: 'inmail',
+      dueOn: '2026-11-26',
+      waitsFor: null,
+    })
+    clock.now = new Date('2026-11-26T08:00:00.000Z')
+    expect((await agendaAt(backend, '2026-11-26', 0)).due.map((i) => i.channel)).toEqual(['inmail'])
+  })
+})
+
+describe('when a sequence may start', () => {
+  it('refuses a start before the seat started, or more than 30 days back', async () => {
+    const { backend, inmail } = await ledger()
+    const beforeSeat = await refused(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [ana],
+      startOn: '2026-10-30',
+    })
+    expect(beforeSeat.message).toBe(
+      'Work started on 2026-11-01; start the sequence on that day or later (today is 2026-11-23).',
+    )
+    const { backend: older, inmail: again } = await ledger({ startedOn: '2020-01-01' })
+    const longAgo = await refused(older, 'sequences.creditsAhead', {
+      sequenceId: again.id,
+      to: [ana],
+      startOn: '2026-10-23',
+    })
+    expect(longAgo.message).toBe(
+      '2026-10-23 is more than 30 days ago; pick today (2026-11-23) or a later day.',
+    )
+    expect(await call<Enrolment[]>(older, 'sequences.enrolments', {})).toEqual([])
+    const lastMonth = await call<Enrolled>(older, 'sequences.enrol', {
+      sequenceId: again.id,
+      to: [ana],
+      startOn: '2026-10-24',
+    })
+    expect(lastMonth.enrolmentIds).toHaveLength(1)
   })
 })
 

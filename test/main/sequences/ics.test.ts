@@ -14,6 +14,7 @@ interface ParsedEvent {
   description: string
   sequence: number
   allDay: boolean
+  status: string
 }
 
 function parse(ics: string): ParsedEvent[] {
@@ -28,6 +29,7 @@ function parse(ics: string): ParsedEvent[] {
       description: event.description,
       sequence: event.sequence,
       allDay: event.startDate.isDate,
+      status: String(component.getFirstPropertyValue('status')),
     }
   })
 }
@@ -64,6 +66,7 @@ describe('the iCalendar writer', () => {
         description,
         sequence: 2,
         allDay: true,
+        status: 'CONFIRMED',
       },
     ])
   })
@@ -94,17 +97,113 @@ describe('exporting the agenda', () => {
     expect(events.map((e) => [e.start, e.summary, e.allDay])).toEqual([
       ['2026-11-24', 'InMail: Doe, Jane; PhD', true],
       ['2026-12-01', 'InMail: Doe, Jane; PhD', true],
-      ['2026-12-02', 'InMail: Doe, Jane; PhD', true],
-      ['2026-12-08', 'InMail: Doe, Jane; PhD (last step)', true],
+      ['2026-12-08', 'InMail: Doe, Jane; PhD', true],
+      ['2026-12-15', 'InMail: Doe, Jane; PhD (last step)', true],
     ])
     expect(events[0]!.description).toMatch(/InMail 0\/3\/7\/14, step 1 of 4 \(from Work\)/)
     expect(new Set(events.map((e) => e.uid)).size).toBe(4)
 
     const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
-    await call(backend, 'sequences.snooze', { stepId: enrolment!.steps[3]!.id, to: '2026-12-10' })
+    await call(backend, 'sequences.snooze', { stepId: enrolment!.steps[3]!.id, to: '2026-12-17' })
     const second = parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics)
     expect(second.map((e) => e.uid)).toEqual(events.map((e) => e.uid))
-    expect(second[3]).toMatchObject({ start: '2026-12-10', sequence: 1 })
-    expect(second[0]!.sequence).toBe(0)
+    expect(second[3]!.start).toBe('2026-12-17')
+    expect(second[3]!.sequence).toBeGreaterThan(events[3]!.sequence)
+    expect(second[0]!.sequence).toBe(events[0]!.sequence)
+  })
+
+  it('cancels, under the same UIDs and with a higher SEQUENCE, the steps of someone who replied', async () => {
+    const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
+    const backend = await openBackend(undefined, () => clock.now)
+    await call(backend, 'settings.update', { timeZone: 'UTC' })
+    await call(backend, 'seats.add', {
+      name: 'Work',
+      planId: 'recruiter-lite',
+      startedOn: '2026-11-01',
+    })
+    const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const jane = { profileUrl: 'https://www.linkedin.com/in/jane-doe' }
+    const bob = { profileUrl: 'https://www.linkedin.com/in/bob-roe' }
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail!.id,
+      to: [jane, bob],
+      startOn: '2026-11-24',
+    })
+    const exportNow = async () =>
+      parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics)
+    const byUid = (events: ParsedEvent[]) => new Map(events.map((e) => [e.uid, e]))
+    const before = byUid(await exportNow())
+    expect(before.size).toBe(8)
+    expect([...before.values()].every((e) => e.status === 'CONFIRMED')).toBe(true)
+
+    const enrolments = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    const uidsOf = (url: string) =>
+      enrolments
+        .find((e) => e.profileUrl === url)!
+        .steps.map((s) => `enrolment-step-${s.id}@outreach-ledger`)
+    // Jane's opener goes out on the 24th; she replies on the 25th.
+    clock.now = new Date('2026-11-24T10:00:00.000Z')
+    const janes = enrolments.find((e) => e.profileUrl === jane.profileUrl)!
+    await call(backend, 'sequences.done', { stepId: janes.steps[0]!.id })
+    clock.now = new Date('2026-11-25T10:00:00.000Z')
+    await call(backend, 'credits.respond', { to: jane, at: '2026-11-25T09:00:00Z' })
+
+    // Two days later, Bob's opener (due on the 24th) is still to do.
+    clock.now = new Date('2026-11-26T10:00:00.000Z')
+    const after = byUid(await exportNow())
+    for (const uid of uidsOf(jane.profileUrl)) {
+      expect(after.get(uid)).toMatchObject({ status: 'CANCELLED' })
+      expect(after.get(uid)!.sequence).toBeGreaterThan(before.get(uid)!.sequence)
+    }
+    // Bob's overdue opener shows on today, so its SEQUENCE rises, and again the next day.
+    const [bobOpener, bobBump] = uidsOf(bob.profileUrl)
+    expect(after.get(bobOpener!)).toMatchObject({ status: 'CONFIRMED', start: '2026-11-26' })
+    expect(after.get(bobOpener!)!.sequence).toBeGreaterThan(before.get(bobOpener!)!.sequence)
+    expect(after.get(bobBump!)).toMatchObject({ status: 'CONFIRMED', start: '2026-12-01' })
+    clock.now = new Date('2026-11-27T10:00:00.000Z')
+    const nextDay = byUid(await exportNow())
+    expect(nextDay.get(bobOpener!)!.start).toBe('2026-11-27')
+    expect(nextDay.get(bobOpener!)!.sequence).toBeGreaterThan(after.get(bobOpener!)!.sequence)
+  })
+
+  it('an accepted connection request cancels the InMails meant for non-connections and lists the message', async () => {
+    const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
+    const backend = await openBackend(undefined, () => clock.now)
+    await call(backend, 'settings.update', { timeZone: 'UTC' })
+    await call(backend, 'seats.add', {
+      name: 'Work',
+      planId: 'recruiter-lite',
+      startedOn: '2026-11-01',
+    })
+    const [multi] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const ana = { profileUrl: 'https://www.linkedin.com/in/ana-silva' }
+    await call(backend, 'sequences.enrol', {
+      sequenceId: multi!.id,
+      to: [ana],
+      startOn: '2026-11-23',
+    })
+    const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    const uid = (i: number) => `enrolment-step-${enrolment!.steps[i]!.id}@outreach-ledger`
+    const exportNow = async () =>
+      new Map(
+        parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics).map((e) => [
+          e.uid,
+          e,
+        ]),
+      )
+    const before = await exportNow()
+    // The final message is for connections only: not in the file until she accepts.
+    expect(before.has(uid(3))).toBe(false)
+    expect(before.get(uid(1))).toMatchObject({ status: 'CONFIRMED' })
+
+    clock.now = new Date('2026-11-24T10:00:00.000Z')
+    await call(backend, 'sequences.done', { stepId: enrolment!.steps[0]!.id })
+    await call(backend, 'credits.respond', { to: ana, at: '2026-11-24T15:00:00Z', kind: 'accept' })
+    const after = await exportNow()
+    for (const i of [1, 4]) {
+      expect(after.get(uid(i))).toMatchObject({ status: 'CANCELLED' })
+      expect(after.get(uid(i))!.sequence).toBeGreaterThan(before.get(uid(i))!.sequence)
+    }
+    expect(after.get(uid(3))).toMatchObject({ status: 'CONFIRMED' })
   })
 })

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 import {
   atLoginArgument,
   dueReminder,
+  keepRunningInTray,
   loginItemSettings,
   ReminderLoop,
+  trayMenu,
   type Reminder,
 } from '../../../src/main/electron/reminders'
 import type { Agenda, AgendaItem, Sequence } from '../../../src/shared/contract'
@@ -27,6 +29,7 @@ function item(step: number, dueOn: string, contact: string): AgendaItem {
     channel: 'inmail',
     dueOn,
     plannedOn: dueOn,
+    waitsFor: null,
     note: null,
     exit: false,
     template: null,
@@ -116,5 +119,15 @@ describe('the reminder loop on a real ledger', () => {
       args: [atLoginArgument],
     })
     expect(loginItemSettings(false)).toEqual({ openAtLogin: false, args: [] })
+  })
+})
+
+describe('closing the window', () => {
+  it('keeps the app in the tray when it started at login or reminders at login are on', () => {
+    expect(keepRunningInTray({ startedAtLogin: true, startAtLogin: false })).toBe(true)
+    expect(keepRunningInTray({ startedAtLogin: false, startAtLogin: true })).toBe(true)
+    // Neither: closing the window quits, as before.
+    expect(keepRunningInTray({ startedAtLogin: false, startAtLogin: false })).toBe(false)
+    expect(trayMenu.map((item) => item.label)).toEqual(['Open Outreach Ledger', 'Quit'])
   })
 })

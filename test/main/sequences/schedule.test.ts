@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { reminderInstant, todayIn } from '../../../src/main/sequences/clock'
 import {
   addBusinessDays,
+  addDays,
+  addGap,
   allowedWeekdays,
+  daysBetween,
   nominalDay,
+  replanAfter,
   scheduleSteps,
   weekdayOf,
   type ScheduleOptions,
@@ -49,16 +53,27 @@ describe('calendar days', () => {
 })
 
 describe('preferred weekdays (Tuesday to Thursday by default)', () => {
-  it('moves each step forward to the next Tuesday, Wednesday or Thursday', () => {
-    // Monday start: day 0 → Tue 24; day 3 (Thu 26) stays; day 7 (Mon 30) → Tue 1 Dec;
-    // day 14 (Mon 7 Dec) → Tue 8 Dec.
-    const due = scheduleSteps('2026-11-23', inmail0371, tueToThu)
-    expect(due).toEqual(['2026-11-24', '2026-11-26', '2026-12-01', '2026-12-08'])
+  it('keeps every gap of the plan: a step moved to a preferred day pushes the later ones', () => {
+    // Friday start: the opener moves to Tue 24. The bump keeps its 3 days (Fri 27), then moves
+    // to the next preferred day, Tue 1 Dec; not Wed 25, one day after the opener.
+    const due = scheduleSteps('2026-11-20', inmail0371, tueToThu)
+    expect(due).toEqual(['2026-11-24', '2026-12-01', '2026-12-08', '2026-12-15'])
+    expect(due[1]).not.toBe('2026-11-25')
     for (const day of due) expect([2, 3, 4]).toContain(weekdayOf(day))
   })
 
-  it('never lets a shifted step land on or before the step before it', () => {
-    // Thursday start, steps on days 0, 1, 2: Thu, then Fri → Tue, then Sat → must follow Tue.
+  it('moves the day-0 step of a Monday start to Tuesday, and the rest by as much', () => {
+    // Mon 23 → Tue 24; the bump 3 days later is Fri 27 → Tue 1 Dec; +4 → Sat 5 → Tue 8; +7.
+    expect(scheduleSteps('2026-11-23', inmail0371, tueToThu)).toEqual([
+      '2026-11-24',
+      '2026-12-01',
+      '2026-12-08',
+      '2026-12-15',
+    ])
+  })
+
+  it('keeps a one-day gap a one-day gap after a step moves', () => {
+    // Thursday start, steps on days 0, 1, 2: Thu, then Fri → Tue, then the day after it.
     const due = scheduleSteps(
       '2026-11-26',
       [{ dayOffset: 0 }, { dayOffset: 1 }, { dayOffset: 2 }],
@@ -73,8 +88,46 @@ describe('preferred weekdays (Tuesday to Thursday by default)', () => {
       [1, 4, 7, 14, 14].map((dayOffset) => ({ dayOffset })),
       tueToThu,
     )
-    // Fri 27 → Tue 1 Dec; the email (Mon 30) then has to follow it: Wed 2 Dec.
-    expect(due).toEqual(['2026-11-24', '2026-12-01', '2026-12-02', '2026-12-08', '2026-12-08'])
+    // Request Tue 24; InMail 3 days on (Fri 27) → Tue 1 Dec; the email 3 days after that
+    // (Fri 4) → Tue 8, never squeezed to the day after the InMail; the finals a week on.
+    expect(due).toEqual(['2026-11-24', '2026-12-01', '2026-12-08', '2026-12-15', '2026-12-15'])
+  })
+})
+
+describe('moving the rest of a plan', () => {
+  const planned = (days: string[]) => days.map((dueOn, i) => ({ dayOffset: [3, 7, 14][i]!, dueOn }))
+
+  it('keeps the gaps from the day a late step was done', () => {
+    // The opener (day 0) planned for Tue 24 goes out on Thu 3 Dec: the bump keeps its 3 days
+    // (Sun 6 → Tue 8), the new angle its 4 (Sat 12 → Tue 15), the exit its 7 (Tue 22).
+    const later = replanAfter(
+      { day: '2026-12-03', dayOffset: 0 },
+      planned(['2026-12-01', '2026-12-08', '2026-12-15']),
+      tueToThu,
+    )
+    expect(later).toEqual(['2026-12-08', '2026-12-15', '2026-12-22'])
+  })
+
+  it('never pulls steps earlier when a step goes out early', () => {
+    const stored = ['2026-12-01', '2026-12-08', '2026-12-15']
+    expect(replanAfter({ day: '2026-11-24', dayOffset: 0 }, planned(stored), tueToThu)).toEqual(
+      stored,
+    )
+  })
+
+  it('moves the later steps by the days a snooze moved the step, then snaps them', () => {
+    // The bump (Tue 1 Dec) snoozed 2 days to Thu 3: the new angle Tue 8 → Thu 10, the exit
+    // Tue 15 → Thu 17, both still preferred days.
+    const later = replanAfter(
+      { day: '2026-12-03', dayOffset: 3 },
+      [
+        { dayOffset: 7, dueOn: '2026-12-08' },
+        { dayOffset: 14, dueOn: '2026-12-15' },
+      ],
+      tueToThu,
+      2,
+    )
+    expect(later).toEqual(['2026-12-10', '2026-12-17'])
   })
 })
 
@@ -111,20 +164,52 @@ describe('invariants', () => {
     .array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 8 })
     .map((list) => [...list].sort((a, b) => a - b).map((dayOffset) => ({ dayOffset })))
 
-  it('every step is on an allowed weekday, no earlier than its nominal day, within a week of it, in order', () => {
+  it('every step is on an allowed weekday, the first within a week of its nominal day, and no gap is shorter than the plan', () => {
     fc.assert(
       fc.property(start, offsets, options, (day, steps, opts) => {
         const due = scheduleSteps(day, steps, opts)
         const allowed = allowedWeekdays(opts)
+        const first = nominalDay(day, steps[0]!.dayOffset, opts)
+        expect(due[0]! >= first && daysBetween(first, due[0]!) < 7).toBe(true)
         due.forEach((d, i) => {
           expect(allowed.has(weekdayOf(d))).toBe(true)
           expect(d >= nominalDay(day, steps[i]!.dayOffset, opts)).toBe(true)
           if (i > 0) {
-            expect(d >= due[i - 1]!).toBe(true)
-            if (steps[i]!.dayOffset > steps[i - 1]!.dayOffset) expect(d > due[i - 1]!).toBe(true)
+            const gap = steps[i]!.dayOffset - steps[i - 1]!.dayOffset
+            // The defined gap, counted the way the sequence counts (working days or not).
+            expect(d >= addGap(due[i - 1]!, gap, opts)).toBe(true)
           }
         })
       }),
+    )
+  })
+
+  it('after a late send or a snooze, no later step is earlier than before and no gap shrinks', () => {
+    fc.assert(
+      fc.property(
+        start,
+        offsets,
+        options,
+        fc.integer({ min: 0, max: 30 }),
+        (day, steps, opts, late) => {
+          const due = scheduleSteps(day, steps, opts)
+          const doneOn = addDays(due[0]!, late)
+          const later = replanAfter(
+            { day: doneOn, dayOffset: steps[0]!.dayOffset },
+            steps.slice(1).map((s, i) => ({ dayOffset: s.dayOffset, dueOn: due[i + 1]! })),
+            opts,
+          )
+          let previous = { day: doneOn, dayOffset: steps[0]!.dayOffset }
+          later.forEach((d, i) => {
+            expect(d >= due[i + 1]!).toBe(true)
+            expect(
+              d >= addGap(previous.day, steps[i + 1]!.dayOffset - previous.dayOffset, opts),
+            ).toBe(true)
+            expect(allowedWeekdays(opts).has(weekdayOf(d))).toBe(true)
+            previous = { day: d, dayOffset: steps[i + 1]!.dayOffset }
+          })
+        },
+      ),
     )
   })
 })

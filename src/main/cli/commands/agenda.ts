@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs'
 import type { Agenda, AgendaItem, DoneResult, Enrolment } from '../../../shared/contract'
 import { stepChannelNames } from '../../../shared/contract/sequences'
-import { CliFailure, numberArg, type Register } from '../program'
+import { weekdayNames, weekdayOf } from '../../../shared/domain/schedule'
+import { CliFailure, type Register } from '../program'
 
 /** What a script needs per step; the app's agenda carries more (the rendered template…). */
 function brief(item: AgendaItem) {
@@ -33,8 +34,29 @@ function describeAgenda(a: Agenda): string {
   return lines.length > 0 ? lines.join('\n') : `Nothing due on ${a.today} or in the days after.`
 }
 
-function stepArg(value: string): number | string {
-  return numberArg(value.replace(/^#/, ''))
+function usage(message: string): never {
+  throw new CliFailure({ code: 'USAGE', message })
+}
+
+/** A whole number typed for an option, or a usage error that says what the option takes. */
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const n = Number(value.trim())
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    usage(`${option} takes a whole number from ${min} to ${max} (got "${value}").`)
+  return n
+}
+
+/** `12` or `#12`, as the agenda prints it. */
+function stepArg(value: string): number {
+  const id = value.trim().replace(/^#/, '')
+  if (!/^\d+$/.test(id) || Number(id) < 1)
+    usage(`--step takes a step id as the agenda lists it, like 12 or #12 (got "${value}").`)
+  return Number(id)
+}
+
+/** "Tue 2026-12-01" */
+function dayWithWeekday(day: string): string {
+  return `${weekdayNames[weekdayOf(day)].slice(0, 3)} ${day}`
 }
 
 export const registerAgendaCommands: Register = (program, perform) => {
@@ -42,12 +64,12 @@ export const registerAgendaCommands: Register = (program, perform) => {
     .command('agenda')
     .description('follow-up steps due today and overdue, and the ones coming up')
     .option('--at <day>', 'the day to look from, YYYY-MM-DD (default: today)')
-    .option('--days <n>', 'how many days ahead to list (default 14)', '14')
-    .action((o: { at?: string; days: string }) =>
+    .option('--days <n>', 'how many days ahead to list (default 14)')
+    .action((o: { at?: string; days?: string }) =>
       perform(async ({ call }) => {
         const a = await call<Agenda>('sequences.agenda', {
           ...(o.at ? { at: o.at } : {}),
-          days: numberArg(o.days),
+          days: wholeNumber(o.days ?? '14', '--days', 0, 90),
         })
         return {
           json: {
@@ -61,18 +83,22 @@ export const registerAgendaCommands: Register = (program, perform) => {
       }),
     )
 
+  const agendaDays = () => agendaCommand.opts<{ days?: string }>().days
+
   agendaCommand
     .command('export')
     .description(
       'write the upcoming steps to an iCalendar (.ics) file; exporting again updates them',
     )
     .requiredOption('--ics <file>', 'the .ics file to write')
-    .option('--days <n>', 'how many days ahead (default 60)', '60')
-    .action((o: { ics: string; days: string }) =>
+    .option('--days <n>', 'how many days ahead (default 60)')
+    .action((o: { ics: string; days?: string }) =>
       perform(async ({ call }) => {
-        const out = await call<{ ics: string; events: number }>('sequences.exportIcs', {
-          days: numberArg(o.days),
-        })
+        const out = await call<{ ics: string; events: number; cancelled: number }>(
+          'sequences.exportIcs',
+          // Commander hands `--days` after `export` to `agenda`, which has one too.
+          { days: wholeNumber(o.days ?? agendaDays() ?? '60', '--days', 1, 365) },
+        )
         try {
           writeFileSync(o.ics, out.ics, 'utf8')
         } catch (error) {
@@ -82,8 +108,8 @@ export const registerAgendaCommands: Register = (program, perform) => {
           })
         }
         return {
-          json: { file: o.ics, events: out.events },
-          text: `Wrote ${out.events} step${out.events === 1 ? '' : 's'} to ${o.ics}.`,
+          json: { file: o.ics, events: out.events, cancelled: out.cancelled },
+          text: `Wrote ${out.events} step${out.events === 1 ? '' : 's'} to ${o.ics}${out.cancelled > 0 ? `, and ${out.cancelled} ended step${out.cancelled === 1 ? '' : 's'} as cancelled events (importing the file removes them from your calendar)` : ''}.`,
         }
       }),
     )
@@ -116,8 +142,9 @@ export const registerAgendaCommands: Register = (program, perform) => {
     .requiredOption('--step <id>', 'the step id the agenda shows')
     .action((o: { step: string }) =>
       perform(async ({ call }) => {
-        const e = await call<Enrolment>('sequences.skip', { stepId: stepArg(o.step) })
-        return { json: { ...e }, text: `Skipped step #${o.step} for ${e.contact}.` }
+        const stepId = stepArg(o.step)
+        const e = await call<Enrolment>('sequences.skip', { stepId })
+        return { json: { ...e }, text: `Skipped step #${stepId} for ${e.contact}.` }
       }),
     )
 
@@ -129,16 +156,26 @@ export const registerAgendaCommands: Register = (program, perform) => {
     .option('--days <n>', 'or: this many days later')
     .action((o: { step: string; to?: string; days?: string }) =>
       perform(async ({ call }) => {
+        const stepId = stepArg(o.step)
+        if ((o.to === undefined) === (o.days === undefined))
+          usage('Snooze to a date or by a number of days: give --to YYYY-MM-DD or --days N.')
         const e = await call<Enrolment>('sequences.snooze', {
-          stepId: stepArg(o.step),
-          ...(o.to ? { to: o.to } : {}),
-          ...(o.days ? { days: numberArg(o.days) } : {}),
+          stepId,
+          ...(o.to !== undefined ? { to: o.to } : {}),
+          ...(o.days !== undefined ? { days: wholeNumber(o.days, '--days', 1, 365) } : {}),
         })
-        const step = e.steps.find((s) => String(s.id) === o.step.replace(/^#/, ''))
-        return {
-          json: { ...e },
-          text: `Step #${o.step} for ${e.contact} is now due on ${step?.dueOn ?? o.to}.`,
-        }
+        const index = e.steps.findIndex((s) => s.id === stepId)
+        const step = e.steps[index]!
+        const later = e.steps.slice(index + 1).filter((s) => s.state === 'pending')
+        const text = [
+          `Step #${stepId} for ${e.contact} is now due on ${dayWithWeekday(step.dueOn)}${o.days !== undefined ? ' (the next day the sequence sends on)' : ''}.`,
+          later.length > 0
+            ? `Later steps keep their gaps: ${later.map((s) => dayWithWeekday(s.dueOn)).join(', ')}.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n')
+        return { json: { ...e }, text }
       }),
     )
 }

@@ -1,5 +1,5 @@
 // `report`: a month's (or any period's) report as PDF, CSV (a folder, one file per table) or JSON
-// (the same figures as the PDF), for every seat, one seat, or one role.
+// (the same figures as the PDF), for every seat, one seat, one role, or one client's roles.
 import { Option } from 'commander'
 import type { ReportExport } from '../../../shared/contract'
 import { paperSizes, reportFormats } from '../../../shared/contract/reports'
@@ -13,6 +13,7 @@ interface ReportOptions {
   to?: string
   seat?: string
   role?: string
+  client?: string
   format: (typeof reportFormats)[number]
   paper: (typeof paperSizes)[number]
   out?: string
@@ -44,6 +45,7 @@ export const registerReportCommands: Register = (program, perform) => {
     .option('--to <YYYY-MM-DD>', 'last day of a period (with --from)')
     .option('--seat <name>', 'only this seat')
     .option('--role <name>', 'only outreach for this role (a client’s job)')
+    .option('--client <name>', 'only outreach for the roles of this client')
     .addOption(
       new Option('--format <format>', 'what to write').choices(reportFormats).default('pdf'),
     )
@@ -55,13 +57,14 @@ export const registerReportCommands: Register = (program, perform) => {
     .action((o: ReportOptions) =>
       perform(async (ctx) => {
         const period = periodOf(o)
-        if (o.seat !== undefined && o.role !== undefined)
-          usage('Choose one scope: --seat or --role, not both.')
+        if ([o.seat, o.role, o.client].filter((x) => x !== undefined).length > 1)
+          usage('Choose one scope: --seat, --role or --client, not more.')
         const seat = o.seat !== undefined ? await seatByName(ctx, o.seat) : undefined
         const done = await ctx.call<ReportExport>('reports.export', {
           ...period,
           ...(seat ? { seatId: seat.id } : {}),
           ...(o.role !== undefined ? { role: o.role } : {}),
+          ...(o.client !== undefined ? { client: o.client } : {}),
           format: o.format,
           paper: o.paper,
           ...(o.out !== undefined ? { out: o.out } : {}),

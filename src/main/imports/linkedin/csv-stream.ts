@@ -1,7 +1,7 @@
 // Streams the records of one export CSV file with the line each starts on. Every parser option
 // is set here on purpose: left to itself csv-parse keeps a BOM in the first header, may guess the
 // delimiter, can skip broken rows without a word, and counts a CRLF inside a quoted field as two
-// lines (so lines are counted here from each record's raw text).
+// lines (so lines are counted here, from each record's fields).
 import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { CsvError, parse, type Options } from 'csv-parse'
@@ -29,13 +29,27 @@ export interface CsvReadSummary {
   bytesRead: number
 }
 
-function lineBreaks(raw: string): number {
+function lineBreaks(text: string): number {
   let count = 0
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i)
+  // Most fields hold no line break at all: one native search each rules that out.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
     if (code === 10) count++
-    else if (code === 13 && raw.charCodeAt(i + 1) !== 10) count++
+    else if (code === 13 && text.charCodeAt(i + 1) !== 10) count++
   }
+  return count
+}
+
+/**
+ * The line breaks in a record's text: those inside its (quoted) fields, which the parser keeps
+ * as they were, and the one that ends it (each record delimiter is one line break). Delimiters
+ * and quotes hold none. So csv-parse need not keep a raw copy of every record (its `raw`
+ * option appends each character to a buffer).
+ */
+function recordLineBreaks(fields: readonly string[]): number {
+  let count = 1
+  for (const field of fields) count += lineBreaks(field)
   return count
 }
 
@@ -98,7 +112,7 @@ export async function readCsvRecords(
   // Lines are counted inside the parser, record by record, so that when it fails the line of
   // the record it was reading is known exactly (records are consumed later, asynchronously).
   let nextLine = 1
-  const options: Options<CsvRecord | null, { record: string[]; raw: string }> = {
+  const options: Options<CsvRecord | null, string[]> = {
     bom: true,
     delimiter: ',',
     // Left to detect, the parser fixes on the first line's ending and reads any other ending
@@ -116,16 +130,15 @@ export async function readCsvRecords(
     trim: false,
     cast: false,
     // No `columns`: records stay arrays, so no field is dropped or renamed behind our back.
-    raw: true,
     max_record_size: maxRecordChars,
-    on_record: ({ record, raw }) => {
+    on_record: (record) => {
       const line = nextLine
-      nextLine += lineBreaks(raw)
+      nextLine += recordLineBreaks(record)
       return isBlank(record) ? null : { fields: record, line }
     },
   }
-  // csv-parse types on_record's record (here `{ record, raw }`, as raw is on) only in its
-  // overloads for `columns`; the options are checked against the precise type just above.
+  // csv-parse types on_record's record only in its overloads for `columns`; the options are
+  // checked against the precise type just above.
   const parser = parse(options as unknown as Options)
 
   const { signal, onRecordRead } = readOptions

@@ -59,6 +59,22 @@ function quoted(value: string): string {
   return JSON.stringify(short)
 }
 
+/**
+ * Profile URLs normalised, remembered: the user's own is on nearly every row. A few thousand are
+ * kept; past that the memory starts over, so it stays small whatever the file's size.
+ */
+const normalizedUrls = new Map<string, string | null>()
+
+function profileUrl(raw: string): string | null {
+  let url = normalizedUrls.get(raw)
+  if (url === undefined) {
+    if (normalizedUrls.size >= 4096) normalizedUrls.clear()
+    url = normalizeProfileUrl(raw)
+    normalizedUrls.set(raw, url)
+  }
+  return url
+}
+
 function recipientsOf(names: string, urls: string): Party[] {
   const links = urls.split(/[\s;,]+/).filter((link) => link !== '')
   if (links.length === 0) {
@@ -69,7 +85,7 @@ function recipientsOf(names: string, urls: string): Party[] {
   }
   const splitNames = names.split(/\s*[;,]\s*/)
   return links.map((link, i) => ({
-    url: normalizeProfileUrl(link),
+    url: profileUrl(link),
     name: (links.length === 1
       ? names
       : splitNames.length === links.length
@@ -101,7 +117,7 @@ export function readMessageRow(
   if (isYes(at('isMessageDraft')) || isYes(at('isConversationDraft'))) return { kind: 'draft' }
 
   const senderName = at('from').trim()
-  const sender: Party = { url: normalizeProfileUrl(at('senderUrl')), name: senderName }
+  const sender: Party = { url: profileUrl(at('senderUrl')), name: senderName }
   const subject = at('subject')
   const content = at('content')
   const nothingSaid =

@@ -1,5 +1,5 @@
-// Reports: choose a month (or any period) and a scope (every seat, one seat, one role for a
-// client), see the report as it will print, and export it as PDF, CSV or JSON.
+// Reports: choose a month (or any period) and a scope (every seat, one seat, one role, or all of a
+// client's roles), see the report as it will print, and export it as PDF, CSV or JSON.
 import { useState } from 'react'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import type { PaperSize, ReportExport, ReportFormat } from '../../../shared/contract'
@@ -8,17 +8,24 @@ import { useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { localToday } from '../../components/FormDialog'
 import { ErrorNotice, Loading } from '../../components/Notices'
-import { monthRange } from './format'
 import { RecentExports } from './RecentExports'
 import { ReportPreview } from './ReportPreview'
 import './reports.css'
 
-type Scope = { seatId?: number; role?: string }
+type Scope = { seatId?: number; role?: string; client?: string }
 
 function scopeOf(value: string): Scope {
   if (value.startsWith('seat:')) return { seatId: Number(value.slice(5)) }
   if (value.startsWith('role:')) return { role: value.slice(5) }
+  if (value.startsWith('client:')) return { client: value.slice(7) }
   return {}
+}
+
+/** A monthly period: its first and last day. */
+function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
 }
 
 export function ReportsScreen() {
@@ -30,7 +37,8 @@ export function ReportsScreen() {
   const [paper, setPaper] = useState<PaperSize>('a4')
   const [busy, setBusy] = useState<ReportFormat | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
-  const [saved, setSaved] = useState<ReportExport | null>(null)
+  // The last export, with the request it was made for: "Saved …" speaks of that report only.
+  const [exported, setSaved] = useState<{ done: ReportExport; key: string } | null>(null)
 
   const period = mode === 'month' ? monthRange(month) : range
   const request = { ...period, ...scopeOf(scope) }
@@ -38,14 +46,21 @@ export function ReportsScreen() {
   const seats = useQuery(() => api.seats.list({ includeArchived: true }), [])
   const roles = useQuery(() => api.roles.list({}), [])
   const report = useQuery(() => api.reports.build(request), [key, changes])
-  const recent = useQuery(() => api.reports.recent({}), [saved])
+  const recent = useQuery(() => api.reports.recent({}), [exported])
+  const saved = exported?.key === key ? exported.done : null
+  const clients =
+    roles.state === 'done'
+      ? [...new Set(roles.data.flatMap((r) => (r.client?.trim() ? [r.client.trim()] : [])))].sort(
+          (a, b) => a.localeCompare(b),
+        )
+      : []
 
   async function exportAs(format: ReportFormat) {
     setError(null)
     setSaved(null)
     setBusy(format)
     try {
-      setSaved(await api.reports.export({ ...request, format, paper }))
+      setSaved({ done: await api.reports.export({ ...request, format, paper }), key })
     } catch (caught) {
       setError(toErrorInfo(caught))
     } finally {
@@ -129,6 +144,15 @@ export function ReportsScreen() {
                   {roles.data.map((r) => (
                     <option key={r.id} value={`role:${r.name}`}>
                       {r.client ? `${r.name} (${r.client})` : r.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {clients.length > 0 && (
+                <optgroup label="One client (all its roles)">
+                  {clients.map((c) => (
+                    <option key={c} value={`client:${c}`}>
+                      {c}
                     </option>
                   ))}
                 </optgroup>

@@ -1,5 +1,6 @@
 // One step to do: the person, the template filled in to copy, their timeline on demand, and
-// one key each to mark it done (d), skip it (s) or snooze it a day (z).
+// one key each to mark it done (d), skip it (s) or snooze it a day (z). Snoozing by days lands
+// on a day the sequence sends on; the screen says which.
 import { useState, type KeyboardEvent } from 'react'
 import type { AgendaItem, ContactDetail } from '../../../shared/contract'
 import { stepChannelNames } from '../../../shared/contract/sequences'
@@ -7,7 +8,11 @@ import { addDays } from '../../../shared/domain/schedule'
 import { api } from '../../api/client'
 import { formatDay } from '../../format'
 
-export type StepAction = { kind: 'done' } | { kind: 'skip' } | { kind: 'snooze'; to: string }
+export type StepAction =
+  | { kind: 'done' }
+  | { kind: 'skip' }
+  | { kind: 'snooze'; to: string }
+  | { kind: 'snooze'; days: number }
 
 interface Props {
   item: AgendaItem
@@ -26,7 +31,7 @@ export function AgendaItemCard({ item, today, onAction }: Props) {
     if (event.target !== event.currentTarget) return
     if (event.key === 'd') onAction(item, { kind: 'done' })
     else if (event.key === 's') onAction(item, { kind: 'skip' })
-    else if (event.key === 'z') onAction(item, { kind: 'snooze', to: addDays(today, 1) })
+    else if (event.key === 'z') onAction(item, { kind: 'snooze', days: 1 })
     else return
     event.preventDefault()
   }
@@ -95,14 +100,16 @@ export function AgendaItemCard({ item, today, onAction }: Props) {
         <button
           type="button"
           className="button small"
-          onClick={() => onAction(item, { kind: 'snooze', to: addDays(today, 1) })}
+          title="One day later, or the next day the sequence sends on"
+          onClick={() => onAction(item, { kind: 'snooze', days: 1 })}
         >
-          Tomorrow <kbd>z</kbd>
+          +1 day <kbd>z</kbd>
         </button>
         <button
           type="button"
           className="button small"
-          onClick={() => onAction(item, { kind: 'snooze', to: addDays(today, 3) })}
+          title="Three days later, or the next day the sequence sends on"
+          onClick={() => onAction(item, { kind: 'snooze', days: 3 })}
         >
           +3 days
         </button>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { AgendaItem } from '../../../shared/contract'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import { stepChannelNames, stepChannels } from '../../../shared/contract/sequences'
+import { weekdayNames, weekdayOf } from '../../../shared/domain/schedule'
 import { api } from '../../api/client'
 import { ledgerChanged, useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
@@ -56,8 +57,17 @@ export function AgendaScreen() {
         await api.sequences.skip({ stepId: item.step })
         setNotice(`Skipped ${stepChannelNames[item.channel]} to ${item.contact}.`)
       } else {
-        await api.sequences.snooze({ stepId: item.step, to: action.to })
-        setNotice(`Snoozed ${item.contact} to ${formatDay(action.to)}.`)
+        const moved = await api.sequences.snooze({
+          stepId: item.step,
+          ...('to' in action ? { to: action.to } : { days: action.days }),
+        })
+        const step = moved.steps.find((s) => s.id === item.step)
+        const later = moved.steps.filter(
+          (s) => s.position > item.position && s.state === 'pending',
+        ).length
+        setNotice(
+          `Snoozed ${item.contact} to ${step ? `${weekdayNames[weekdayOf(step.dueOn)].slice(0, 3)} ${formatDay(step.dueOn)}` : 'a later day'}${later > 0 ? `; the ${later} later step${later === 1 ? '' : 's'} moved with it` : ''}.`,
+        )
       }
       setVersion((v) => v + 1)
       ledgerChanged()
@@ -69,10 +79,10 @@ export function AgendaScreen() {
   async function exportCalendar() {
     setError(null)
     try {
-      const { ics, events } = await api.sequences.exportIcs({})
+      const { ics, events, cancelled } = await api.sequences.exportIcs({})
       download('outreach-follow-ups.ics', ics)
       setNotice(
-        `Exported ${events} step${events === 1 ? '' : 's'}. Importing the file again updates the same events.`,
+        `Exported ${events} step${events === 1 ? '' : 's'}${cancelled > 0 ? ` and ${cancelled} ended one${cancelled === 1 ? '' : 's'} (as cancelled)` : ''}. Importing the file again updates the same events.`,
       )
     } catch (caught) {
       setError(toErrorInfo(caught))
@@ -87,10 +97,15 @@ export function AgendaScreen() {
           <p className="subtitle">
             {agenda.state === 'done' ? `${formatDay(agenda.data.today)}. ` : ''}Follow-ups due,
             grouped by channel. Focus a step and press <kbd>d</kbd> done, <kbd>s</kbd> skip,{' '}
-            <kbd>z</kbd> snooze to tomorrow.
+            <kbd>z</kbd> snooze a day.
           </p>
         </div>
-        <button type="button" className="button" onClick={() => void exportCalendar()}>
+        <button
+          type="button"
+          className="button nowrap"
+          onClick={() => void exportCalendar()}
+          title="Download an .ics file; importing it again updates the same events"
+        >
           Export calendar (.ics)
         </button>
       </header>
@@ -105,18 +120,20 @@ export function AgendaScreen() {
       {agenda.state === 'done' && (
         <>
           {agenda.data.due.length + agenda.data.overdue.length === 0 ? (
-            <EmptyState
-              title="Nothing due today"
-              action={
-                <a className="button" href={hrefFor('sequences')}>
-                  Open sequences
-                </a>
-              }
-            >
-              {agenda.data.upcoming.length > 0
-                ? `The next step is on ${formatDay(agenda.data.upcoming[0]!.dueOn)}.`
-                : 'Enrol people in a sequence and their follow-ups appear here on the day.'}
-            </EmptyState>
+            <div className="agenda-empty">
+              <EmptyState
+                title="Nothing due today"
+                action={
+                  <a className="button" href={hrefFor('sequences')}>
+                    Open sequences
+                  </a>
+                }
+              >
+                {agenda.data.upcoming.length > 0
+                  ? `The next step is on ${formatDay(agenda.data.upcoming[0]!.dueOn)}.`
+                  : 'Enrol people in a sequence and their follow-ups appear here on the day.'}
+              </EmptyState>
+            </div>
           ) : (
             [
               { title: 'Overdue', items: agenda.data.overdue },
@@ -174,6 +191,9 @@ export function AgendaScreen() {
                       <td>{item.contact}</td>
                       <td>
                         {item.sequence}, step {item.position} of {item.stepCount}
+                        {item.waitsFor !== null && (
+                          <span className="muted"> · after step {item.waitsFor} is done</span>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -103,7 +103,11 @@ export function SequencesScreen() {
             Today shows what is due.
           </p>
         </div>
-        <button type="button" className="button primary" onClick={() => setSelectedId('new')}>
+        <button
+          type="button"
+          className="button primary nowrap"
+          onClick={() => setSelectedId('new')}
+        >
           New sequence
         </button>
       </header>

@@ -1,18 +1,12 @@
 // The backups folder, newest first, each with a Restore that asks first.
 import { useState } from 'react'
-import type { BackupFile, BackupKind } from '../../../shared/contract'
+import type { BackupFile } from '../../../shared/contract'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { toErrorInfo } from '../../api/useQuery'
+import { backupKindLabels, backupTakenAt as when } from '../../components/BackupChoices'
 import { ConfirmDialog } from '../../components/Dialog'
 import { formatBytes } from '../../format'
-
-const kindLabels: Record<BackupKind, string> = {
-  daily: 'Daily',
-  weekly: 'Weekly',
-  manual: 'Manual',
-  'pre-migration': 'Before upgrade',
-}
 
 const restoredKey = 'outreach-ledger-restored'
 
@@ -23,9 +17,6 @@ export function takeRestoredNotice(): { text: string; file: string } | null {
   sessionStorage.removeItem(restoredKey)
   return JSON.parse(saved) as { text: string; file: string }
 }
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
 export function BackupsList({
   backups,
@@ -77,7 +68,7 @@ export function BackupsList({
             <tr key={b.name}>
               <td className="nowrap">{when(b.createdAt)}</td>
               <td>
-                <span className="badge">{kindLabels[b.kind]}</span>
+                <span className="badge">{backupKindLabels[b.kind]}</span>
               </td>
               <td>
                 <code>{b.name}</code>

@@ -259,7 +259,10 @@ function findings(result: ImportResult): string[] {
         `(appendEvent, one INSERT per event into ledger_events, which keeps eight indexes and ` +
         `checks its foreign keys) ${percent(store)}, src/main/contacts/service.ts (one lookup per ` +
         `person, and an INSERT for someone new) ${percent(contacts)}. B inserts into a table ` +
-        'without an index.',
+        'without an index. Tried on 2026-11-23 at 1,000,000 messages, without a gain worth ' +
+        'keeping: remembering the keys and contacts this import wrote instead of looking them up ' +
+        '(the lookups had brought the index pages into the cache; the inserts then read them ' +
+        'instead), and a 256 MB page cache while writing (7% off writing, 250 MB more memory).',
     )
   out.push(
     '- Memory: reading holds every conversation until the whole file is read (LinkedIn lists ' +

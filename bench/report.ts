@@ -88,6 +88,13 @@ export function figuresTable(figures: readonly Figure[]): string {
   return [line(columns), rule, ...rows.slice(1).map(line)].join('\n')
 }
 
+/** A figures table whose size column counts messages, not events. */
+function messagesTable(figures: readonly Figure[]): string {
+  return figuresTable(figures).replace(/\|( *)Events \|/, (_, pad: string) =>
+    pad.length >= 3 ? `|${pad.slice(2)}Messages |` : '| Messages |',
+  )
+}
+
 export interface Verdict {
   met: boolean | null
   text: string
@@ -144,9 +151,7 @@ function browserSection(browser: BrowserResult): string[] {
   if (browser.skipped) return [...lines, `Not measured: ${browser.skipped}.`]
   return [
     ...lines,
-    figuresTable(browser.figures)
-      .replace('| Events', '| Messages')
-      .replace('Peak RSS MB', 'Peak RSS'),
+    messagesTable(browser.figures),
     '',
     "- Each run starts from a copy of the ledger in a new folder: its first start writes the day's automatic backup (as the first start of a day does), the second start of the same copy does not.",
     "- Chromium is already running (not timed); each start gets a new browser context, so nothing is cached. The page's clock is set to the ledger's \"now\" (so this month, last month and the trend are the ledger's own); the server keeps the real clock, which decides the balances' day.",
@@ -282,10 +287,7 @@ export function markdownReport(report: Report): string {
       '',
       `Everything the home screen loads (seats, each seat's balance, this month's and last month's funnel, the 12-week trend, who is waiting for a reply, and the follow-up agenda where the build has it), through \`Backend.invoke\` on the generated ledger (${report.dashboard.messages.toLocaleString('en-US')} opening messages), in a process of its own.`,
       '',
-      figuresTable([...report.dashboard.figures, ...(report.dashboardBig?.figures ?? [])]).replace(
-        '| Events',
-        '| Messages',
-      ),
+      messagesTable([...report.dashboard.figures, ...(report.dashboardBig?.figures ?? [])]),
       '',
       ...dashboardNotes(report.dashboard, report.dashboardBig),
     )

@@ -3,10 +3,18 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { contract, type EnvelopeApi } from '../shared/contract'
 import { mapContract } from '../shared/contract/channel'
+import { desktopChannels, type DesktopApi } from '../shared/contract/desktop'
 
 const api: EnvelopeApi = mapContract(
   contract,
   (name) => (input: unknown) => ipcRenderer.invoke(name, input),
 )
 
+// The shell's own actions (file dialogs, the file manager): only the desktop app has them.
+const desktop: DesktopApi = mapContract(
+  { desktop: desktopChannels },
+  (name) => (input: unknown) => ipcRenderer.invoke(name, input),
+).desktop
+
 contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('desktop', desktop)

@@ -10,7 +10,7 @@ function day(n: number): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`
 }
 
-/** 80 InMails over the last 70 days: Hook A answered 15 times of 40, Hook B 4 of 40. */
+/** 80 InMails over the last 70 days: Hook A answered 15 times of 40, Hook B 4 of 40; one Open Profile. */
 async function seed(app: App): Promise<void> {
   const rows = ['Name;Profile;Sent;Template;Role;Replied;Sentiment']
   for (let i = 0; i < 80; i++) {
@@ -64,6 +64,17 @@ async function seed(app: App): Promise<void> {
       '120',
     ],
     ['import', 'csv', file, '--seat', 'Work', '--map', map],
+    // One Open Profile InMail: free, it spends no credit.
+    [
+      'send',
+      '--seat',
+      'Work',
+      '--to',
+      'https://www.linkedin.com/in/open-profile-1',
+      '--at',
+      new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      '--open-profile',
+    ],
   ]) {
     const run = await app.cli(...args)
     expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0)
@@ -81,7 +92,12 @@ test('analytics: funnel, rates by template with intervals, the numbers behind ea
   await expect(ledger.heading('Analytics')).toBeVisible()
   const kpis = page.getByLabel('Rates', { exact: true })
   await expect(kpis).toContainText('Reply rate')
-  await expect(kpis).toContainText('23.8%')
+  await expect(kpis).toContainText('23.5%') // 19 of 81
+  // Cost: the seat's price over the 80 InMails that spent a credit; the Open Profile one is free.
+  await expect(kpis).toContainText('per InMail')
+  await expect(kpis).toContainText(/over 80 paid InMails, 19 replies/)
+  await page.getByText('How cost is counted').click()
+  await expect(page.getByText(/Cost is each seat’s plan price/)).toBeVisible()
   await expect(page.getByRole('img', { name: /Funnel/ }).locator('svg')).toBeVisible()
 
   const byGroup = page.getByRole('region', { name: 'Rates by group' })
@@ -92,8 +108,14 @@ test('analytics: funnel, rates by template with intervals, the numbers behind ea
   await expect(numbers.getByRole('row', { name: /Hook B/ })).toContainText('10')
   await byGroup.getByRole('button', { name: 'Copy CSV' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^Template,Delivered,Rate %,Low %,High %,Small sample\n/,
+    /^Template,Delivered,Rate %,Low %,High %,Small sample,Paid InMails,Cost,Cost per reply\n/,
   )
+  // By channel: the InMails that spent a credit carry the cost, Open Profile is free.
+  await byGroup.getByRole('button', { name: 'Chart' }).click()
+  await byGroup.getByLabel('Break down by').selectOption('channel')
+  await byGroup.getByRole('button', { name: 'Table' }).click()
+  await expect(numbers.getByRole('row', { name: /Open Profile/ })).toContainText('free')
+  await expect(numbers.getByRole('row', { name: /^InMail/ })).toContainText('$')
   await byGroup.getByRole('button', { name: 'Chart' }).click()
   await byGroup.getByLabel('Break down by').selectOption('role')
   await expect(byGroup.getByRole('img', { name: /Rate by group/ })).toBeVisible()

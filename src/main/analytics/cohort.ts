@@ -48,7 +48,17 @@ export interface CountRow {
   positive: number
   meetings: number
   hires: number
+  /** Of those, the results of the conversations a paid InMail opened (cost.ts). */
+  paid: { replies: number; positive: number; meetings: number; hires: number }
   histogram: number[]
+}
+
+/** Paid InMails (follow-ups included) sent in the period, per group of their conversation and seat. */
+export interface PaidRow {
+  groupKey: string | number
+  seatId: number
+  label: string | null
+  paidInmails: number
 }
 
 /** Percentile neighbours: the i-th smallest time to first reply among n in a group. */
@@ -63,6 +73,9 @@ export interface RankRow {
 export const lengthBands = ['under 400 characters', '400 or more', 'unknown'] as const
 export const wordBands = ['<70', '70–120', '121–150', '>150', 'unknown'] as const
 export const followupBands = ['0', '1', '2', '3+'] as const
+
+/** An InMail that spent a credit (Open Profile ones are free), opening or follow-up. */
+const paidInmail = (row: string) => `${row}.kind = 'inmail-sent' AND ${row}.open_profile = 0`
 
 const templateMatch = (param: string) => `(m.template = ${param} COLLATE NOCASE
   OR m.template_version_id IN (SELECT v.id FROM template_versions v JOIN templates t ON t.id = v.template_id
@@ -84,7 +97,14 @@ interface KeySql {
   joins?: string
   /** Over a row of the temporary table (messageFacts' columns); default: `group_key`. */
   outer?: string
+  /** For paid InMails (paidSql), where `outer` would read the temporary table: key and joins. */
+  paid?: { inner: string; joins: string }
 }
+
+/** Follow-ups per message, grouped once (not looked up per row). */
+const followupCountJoin = `LEFT JOIN (SELECT f.followup_of AS id, count(*) AS n FROM live_events f
+  WHERE f.followup_of IS NOT NULL GROUP BY f.followup_of) fc ON fc.id = m.id`
+const followupBandSql = (n: string) => `CASE WHEN ${n} >= 3 THEN '3+' ELSE CAST(${n} AS TEXT) END`
 
 function keySql(query: CohortQuery): KeySql {
   const day = localDayNumberSql('m.at', query.offsets)
@@ -131,19 +151,30 @@ function keySql(query: CohortQuery): KeySql {
     case 'followups':
       return {
         inner: "''",
-        outer: `CASE WHEN followups >= 3 THEN '3+' ELSE CAST(followups AS TEXT) END`,
+        outer: followupBandSql('followups'),
+        paid: { inner: followupBandSql('coalesce(fc.n, 0)'), joins: followupCountJoin },
       }
   }
 }
 
-function filterSql(query: CohortQuery): {
+/**
+ * The filters over the opening message `m`, and which rows: the cohort's opening messages sent in
+ * the period, or (`paid`) the paid InMails `p` sent in it, whose conversation `m` opened.
+ */
+function filterSql(
+  query: CohortQuery,
+  rows: 'openings' | 'paid' = 'openings',
+): {
   where: string[]
   params: Record<string, string | number>
 } {
-  const where = [isOpening, 'm.at >= @fromAt', 'm.at < @toAt']
+  const where =
+    rows === 'openings'
+      ? [isOpening, 'm.at >= @fromAt', 'm.at < @toAt']
+      : [paidInmail('p'), 'p.at >= @fromAt', 'p.at < @toAt']
   const params: Record<string, string | number> = { fromAt: query.fromAt, toAt: query.toAt }
   if (query.seatId !== undefined) {
-    where.push('m.seat_id = @seatId')
+    where.push(rows === 'openings' ? 'm.seat_id = @seatId' : 'p.seat_id = @seatId')
     params.seatId = query.seatId
   }
   if (query.channel !== undefined) {
@@ -209,7 +240,7 @@ function fillCohort(
   statement(
     db,
     `CREATE TEMP TABLE IF NOT EXISTS analytics_cohort (
-      seat_id INTEGER NOT NULL, sent_at TEXT NOT NULL, group_key, label TEXT,
+      seat_id INTEGER NOT NULL, sent_at TEXT NOT NULL, group_key, label TEXT, paid INTEGER,
       responded_at TEXT, sentiment TEXT, has_meeting INTEGER, bounced INTEGER, hired INTEGER,
       followups INTEGER, hours REAL)`,
   ).run()
@@ -220,14 +251,15 @@ function fillCohort(
   db.prepare(
     `WITH cohort AS MATERIALIZED (
        SELECT m.seat_id, m.at, ${key.inner} AS group_key, ${key.label ?? 'NULL'} AS label,
+         ${paidInmail('m')} AS paid,
          ${followups ? messageFact.followups : 'NULL'} AS followups,
          ${packedAnswers('m.id')} AS answers
        FROM live_events m ${key.joins ?? ''}
        WHERE ${where.join(' AND ')}
      )
-     INSERT INTO temp.analytics_cohort (seat_id, sent_at, group_key, label, followups,
+     INSERT INTO temp.analytics_cohort (seat_id, sent_at, group_key, label, paid, followups,
        responded_at, sentiment, has_meeting, bounced, hired)
-     SELECT seat_id, at, group_key, label, followups, ${facts.responded_at}, ${facts.sentiment},
+     SELECT seat_id, at, group_key, label, paid, followups, ${facts.responded_at}, ${facts.sentiment},
        ${facts.has_meeting}, ${facts.bounced}, ${facts.hired}
      FROM cohort`,
   ).run(params)
@@ -250,7 +282,11 @@ function readCounts(ledger: Ledger, key: KeySql, withReplyTimes: boolean): Count
          sum(NOT bounced AND responded_at IS NOT NULL) AS replies,
          sum(NOT bounced AND sentiment IS 'positive') AS positive,
          sum(NOT bounced AND has_meeting) AS meetings,
-         sum(NOT bounced AND hired) AS hires
+         sum(NOT bounced AND hired) AS hires,
+         sum(paid AND NOT bounced AND responded_at IS NOT NULL) AS paid_replies,
+         sum(paid AND NOT bounced AND sentiment IS 'positive') AS paid_positive,
+         sum(paid AND NOT bounced AND has_meeting) AS paid_meetings,
+         sum(paid AND NOT bounced AND hired) AS paid_hires
          ${withReplyTimes ? `, ${histogramSql}` : ''}
        FROM temp.analytics_cohort GROUP BY 1, seat_id`,
   ).all() as (Record<string, number> & {
@@ -268,6 +304,12 @@ function readCounts(ledger: Ledger, key: KeySql, withReplyTimes: boolean): Count
     positive: r.positive!,
     meetings: r.meetings!,
     hires: r.hires!,
+    paid: {
+      replies: r.paid_replies!,
+      positive: r.paid_positive!,
+      meetings: r.paid_meetings!,
+      hires: r.paid_hires!,
+    },
     // All zeros without reply times.
     histogram: replyTimeBuckets.map((_, i) => r[`h${i}`] ?? 0),
   }))
@@ -324,23 +366,57 @@ export function countCohort(
   })()
 }
 
-/** Opening messages sent per seat in [fromAt, toAt), whatever the other filters: for cost shares. */
-export function sendsPerSeat(
+/**
+ * The paid InMails sent in the period (follow-ups included), counted per group and seat. A
+ * follow-up counts with the conversation it follows up: the filters and the group key read the
+ * opening message `m` (for an opening, itself), found by its id. One aggregate over the (kind,
+ * at) index; the follow-up bands come from one grouped count, not a lookup per row.
+ */
+export function countPaidInmails(ledger: Ledger, query: CohortQuery): PaidRow[] {
+  const key = keySql(query)
+  const { where, params } = filterSql(query, 'paid')
+  if (key.joins === versionJoin) params.versions = versionLengths(ledger)
+  const inner = key.paid?.inner ?? key.inner
+  const joins = `${key.joins ?? ''} ${key.paid?.joins ?? ''}`
+  // Not kept prepared: the zone's offsets for the period are written into the key.
+  const rows = ledger.db
+    .prepare(
+      `SELECT ${inner} AS group_key, p.seat_id, min(${key.label ?? 'NULL'}) AS label,
+         count(*) AS paid
+       FROM live_events p
+       JOIN ledger_events m ON m.id = coalesce(p.followup_of, p.id) ${joins}
+       WHERE ${where.join(' AND ')}
+       GROUP BY 1, p.seat_id`,
+    )
+    .all(params) as {
+    group_key: string | number
+    seat_id: number
+    label: string | null
+    paid: number
+  }[]
+  return rows.map((r) => ({
+    groupKey: r.group_key,
+    seatId: r.seat_id,
+    label: r.label,
+    paidInmails: r.paid,
+  }))
+}
+
+/** Paid InMails sent per seat in [fromAt, toAt), whatever the other filters: the shares' whole. */
+export function paidInmailsPerSeat(
   ledger: Ledger,
   query: { fromAt: string; toAt: string; seatId?: number | undefined },
 ): Map<number, number> {
-  const rows = ledger.db
-    .prepare(
-      `SELECT m.seat_id, count(*) AS n FROM live_events m
-       WHERE ${isOpening} AND m.at >= @fromAt AND m.at < @toAt
-         ${query.seatId !== undefined ? 'AND m.seat_id = @seatId' : ''}
-       GROUP BY m.seat_id`,
-    )
-    .all({
-      fromAt: query.fromAt,
-      toAt: query.toAt,
-      ...(query.seatId !== undefined ? { seatId: query.seatId } : {}),
-    }) as { seat_id: number; n: number }[]
+  const rows = statement(
+    ledger.db,
+    `SELECT p.seat_id, count(*) AS n FROM live_events p
+     WHERE ${paidInmail('p')} AND p.at >= @fromAt AND p.at < @toAt
+       AND (@seatId IS NULL OR p.seat_id = @seatId)
+     GROUP BY p.seat_id`,
+  ).all({ fromAt: query.fromAt, toAt: query.toAt, seatId: query.seatId ?? null }) as {
+    seat_id: number
+    n: number
+  }[]
   return new Map(rows.map((r) => [r.seat_id, r.n]))
 }
 

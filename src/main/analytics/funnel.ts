@@ -1,6 +1,6 @@
 // The funnel's arithmetic, pure: rates with Wilson intervals, percentiles of the time to first
-// reply, its fixed histogram, and cost per result. The SQL in service.ts only counts.
-import type { Funnel, Rate } from '../../shared/contract/analytics'
+// reply, its fixed histogram, and cost per result. The SQL in cohort.ts only counts.
+import type { Funnel, FunnelCost, Rate } from '../../shared/contract/analytics'
 import { wilson } from '../credits/engine/wilson'
 
 /** DOMAIN.md §4: samples are small; below this many delivered, rates carry a warning. */
@@ -89,9 +89,8 @@ export const emptyCounts: FunnelCounts = {
   p75Hours: null,
 }
 
-/** The funnel of a cohort from its counts and what its seats cost over the period. */
-export function funnelOf(counts: FunnelCounts, costCents: number): Funnel {
-  const totalCents = Math.round(costCents)
+/** The funnel of a cohort from its counts and its cost (cost.ts: the one definition). */
+export function funnelOf(counts: FunnelCounts, cost: FunnelCost): Funnel {
   return {
     delivered: counts.delivered,
     replies: counts.replies,
@@ -110,13 +109,7 @@ export function funnelOf(counts: FunnelCounts, costCents: number): Funnel {
         count: counts.histogram[i] ?? 0,
       })),
     },
-    cost: {
-      totalCents,
-      perReplyCents: costPer(totalCents, counts.replies),
-      perPositiveCents: costPer(totalCents, counts.positive),
-      perMeetingCents: costPer(totalCents, counts.meetings),
-      perHireCents: costPer(totalCents, counts.hires),
-    },
+    cost,
     smallSample: counts.delivered < smallSampleBelow,
   }
 }

@@ -4,6 +4,7 @@ import type * as z from 'zod'
 import type {
   analytics as analyticsContract,
   Comparison,
+  FunnelCost,
   FunnelGroup,
   GroupBy,
   Metrics,
@@ -19,12 +20,14 @@ import {
   type CohortQuery,
   type CountRow,
   countCohort,
+  countPaidInmails,
   firstSendAt,
+  type PaidRow,
+  paidInmailsPerSeat,
   type RankRow,
-  sendsPerSeat,
 } from './cohort'
 import { compareArms } from './compare'
-import { seatSpends, shareOfSpend, totalSpend } from './cost'
+import { costOf, noPaidCounts, type PaidCounts, seatSpends, sliceSpend, wholeSpend } from './cost'
 import { emptyCounts, type FunnelCounts, funnelOf, percentileAt, rateOf } from './funnel'
 import { type KeyNames, keyLabel, keyString, sortGroups } from './groups'
 import { offsetSpans } from './local-time'
@@ -90,16 +93,30 @@ function cohortQuery(
 
 interface Tally {
   counts: FunnelCounts
-  sendsPerSeat: Map<number, number>
+  /** For cost: the paid InMails per seat, and the results of the conversations they opened. */
+  paid: PaidCounts
+  paidPerSeat: Map<number, number>
   label: string | null
 }
 
 function newTally(): Tally {
   return {
     counts: { ...emptyCounts, histogram: [...emptyCounts.histogram] },
-    sendsPerSeat: new Map(),
+    paid: { ...noPaidCounts },
+    paidPerSeat: new Map(),
     label: null,
   }
+}
+
+function keepLabel(tally: Tally, label: string | null): void {
+  if (label !== null && (tally.label === null || label < tally.label)) tally.label = label
+}
+
+/** A group's paid InMails on one seat. */
+function addPaid(tally: Tally, row: PaidRow): void {
+  tally.paid.paidInmails += row.paidInmails
+  tally.paidPerSeat.set(row.seatId, (tally.paidPerSeat.get(row.seatId) ?? 0) + row.paidInmails)
+  keepLabel(tally, row.label)
 }
 
 function add(tally: Tally, row: CountRow): void {
@@ -113,9 +130,11 @@ function add(tally: Tally, row: CountRow): void {
     hires: c.hires + row.hires,
     histogram: c.histogram.map((n, i) => n + (row.histogram[i] ?? 0)),
   }
-  tally.sendsPerSeat.set(row.seatId, (tally.sendsPerSeat.get(row.seatId) ?? 0) + row.sent)
-  if (row.label !== null && (tally.label === null || row.label < tally.label))
-    tally.label = row.label
+  tally.paid.replies += row.paid.replies
+  tally.paid.positive += row.paid.positive
+  tally.paid.meetings += row.paid.meetings
+  tally.paid.hires += row.paid.hires
+  keepLabel(tally, row.label)
 }
 
 /** The 25th, 50th and 75th percentiles from the ranks the SQL picked out. */
@@ -153,25 +172,44 @@ function keyNames(ledger: Ledger, by: GroupBy): KeyNames {
 
 /** The funnel of what was sent in the period, overall and by group; one read snapshot. */
 export function metrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
-  return ledger.db.transaction(() => readMetrics(ledger, input))()
+  return ledger.db.transaction(() => readMetrics(ledger, input, true))()
 }
 
-function readMetrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
+/**
+ * What the period cost, by the one definition (cost.ts), for these filters: the `cost` command
+ * and the report read it here, so they say what Analytics says.
+ */
+export function periodCost(ledger: Ledger, input: Input<'metrics'>): FunnelCost {
+  return ledger.db.transaction(() => readMetrics(ledger, { ...input, by: undefined }, false))().cost
+}
+
+function readMetrics(ledger: Ledger, input: Input<'metrics'>, withReplyTimes: boolean): Metrics {
   const timeZone = timeZoneOf(ledger)
   const period = resolvePeriod(ledger, input, timeZone)
   const by = input.by ?? null
   const query = cohortQuery(input, period, timeZone, by)
-  const { counts, overallRanks, groupRanks } = countCohort(ledger, query, true)
+  const { counts, overallRanks, groupRanks } = countCohort(ledger, query, withReplyTimes)
 
   const overall = newTally()
   const groups = new Map<string, Tally>()
-  for (const row of counts) {
-    add(overall, row)
-    if (by === null) continue
-    const key = keyString(by, row.groupKey)
+  const groupOf = (raw: string | number): Tally | null => {
+    if (by === null) return null
+    const key = keyString(by, raw)
     let tally = groups.get(key)
     if (!tally) groups.set(key, (tally = newTally()))
-    add(tally, row)
+    return tally
+  }
+  for (const row of counts) {
+    add(overall, row)
+    const tally = groupOf(row.groupKey)
+    if (tally) add(tally, row)
+  }
+  // Paid InMails of the period; a follow-up whose conversation opened earlier may make a group
+  // with nothing delivered in the period, but a cost.
+  for (const row of countPaidInmails(ledger, query)) {
+    addPaid(overall, row)
+    const tally = groupOf(row.groupKey)
+    if (tally) addPaid(tally, row)
   }
 
   const seatIds =
@@ -179,18 +217,18 @@ function readMetrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
       ? [input.seatId]
       : (ledger.db.prepare('SELECT id FROM seats').all() as { id: number }[]).map((s) => s.id)
   const spends = seatSpends(ledger, seatIds, period.from, period.to)
-  // Narrowed to a role, template or channel, the cohort is part of what its seats sent.
+  const seatPaid = paidInmailsPerSeat(ledger, { ...period, seatId: input.seatId })
+  // Narrowed to a role, template or channel, the cohort is a slice of what its seats sent;
+  // otherwise it is the seats' whole spend (a seat that sent no paid InMail too).
   const narrowed =
     input.role !== undefined ||
     input.client !== undefined ||
     input.template !== undefined ||
     input.channel !== undefined
-  const seatSends = narrowed
-    ? sendsPerSeat(ledger, { ...period, seatId: input.seatId })
-    : overall.sendsPerSeat
-  const totalCents = narrowed
-    ? shareOfSpend(spends, overall.sendsPerSeat, seatSends)
-    : totalSpend(spends)
+  const overallCost = costOf(
+    narrowed ? sliceSpend(spends, overall.paidPerSeat, seatPaid) : wholeSpend(spends),
+    overall.paid,
+  )
 
   const funnelGroups: FunnelGroup[] = []
   if (by !== null) {
@@ -203,9 +241,11 @@ function readMetrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
       else ranksByKey.set(key, [rank])
     }
     for (const [key, tally] of groups) {
+      // A whole seat costs what the seat cost (as with the seat filter), paid InMails or not.
+      const seatSpend = by === 'seat' && !narrowed ? spends.get(Number(key)) : undefined
       const funnel = funnelOf(
         withPercentiles(tally.counts, ranksByKey.get(key) ?? []),
-        shareOfSpend(spends, tally.sendsPerSeat, seatSends),
+        costOf(seatSpend ?? sliceSpend(spends, tally.paidPerSeat, seatPaid), tally.paid),
       )
       funnelGroups.push({ key, label: keyLabel(by, key, tally.label, names), ...funnel })
     }
@@ -215,7 +255,7 @@ function readMetrics(ledger: Ledger, input: Input<'metrics'>): Metrics {
   return {
     from: period.from,
     to: period.to,
-    ...funnelOf(withPercentiles(overall.counts, overallRanks), totalCents),
+    ...funnelOf(withPercentiles(overall.counts, overallRanks), overallCost),
     groups: funnelGroups,
   }
 }

@@ -5,18 +5,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
   Notification,
   session,
+  shell,
   Tray,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
 } from 'electron'
 import { Backend } from '../backend'
 import { closeAfterBackups, startDailyBackups } from '../data/daily'
 import { channelNames } from '../handlers'
 import { dbFileName, dbPathVariable } from '../paths'
 import { contentSecurityPolicy } from '../security'
+import { bindDesktopIpc } from './desktop'
 import {
   atLoginArgument,
   keepRunningInTray,
@@ -57,6 +62,23 @@ function openWindow(hash = ''): void {
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
+}
+
+/** Only our own window's renderer may call a service or open a dialog. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  return (
+    mainWindow !== null &&
+    event.sender.id === mainWindow.webContents.id &&
+    isOwnRendererUrl(event.senderFrame?.url, rendererUrl)
+  )
+}
+
+/** The OS open dialog, modal to the window; the chosen path, or null when cancelled. */
+async function openDialog(options: OpenDialogOptions): Promise<string | null> {
+  const chosen = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
 }
 
 /** A desktop notification of due follow-ups; clicking it opens Today. */
@@ -136,10 +158,16 @@ if (!app.requestSingleInstanceLock()) {
         if (channel === 'sequences.setReminders' && result.ok) await applyLoginItem(backend)
         return result
       },
-      (event) =>
-        mainWindow !== null &&
-        event.sender.id === mainWindow.webContents.id &&
-        isOwnRendererUrl(event.senderFrame?.url, rendererUrl),
+      fromOurWindow,
+    )
+    bindDesktopIpc(
+      ipcMain,
+      {
+        openDialog,
+        showItemInFolder: (path) => shell.showItemInFolder(path),
+        downloads: () => app.getPath('downloads'),
+      },
+      fromOurWindow,
     )
     const dailyBackups = startDailyBackups(backend)
     const reminders = new ReminderLoop((channel, input) => backend.invoke(channel, input), notify)

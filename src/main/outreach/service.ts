@@ -4,10 +4,13 @@ import type { OutreachRow } from '../../shared/contract/outreach'
 import type { outreach as outreachContract } from '../../shared/contract/outreach'
 import { AppError } from '../../shared/contract/errors'
 import { findOrCreateContact } from '../contacts/service'
+import { addDays } from '../credits/engine'
 import { appendEvent } from '../credits/store'
+import { startOfLocalDay } from '../credits/zone'
 import { statement } from '../db/statements'
 import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
+import { timeZoneOf } from '../settings/service'
 import {
   channelCase,
   isOpening,
@@ -59,10 +62,10 @@ export function listOutreach(
     channel: 'channel = @channel',
     role: 'role = @role COLLATE NOCASE',
     template: 'template = @template COLLATE NOCASE',
-    // The second half follows from the first (an instant sorts after its own day); it lets
-    // SQLite read only the messages from that day on, by the (kind, at) index.
-    from: 'substr(sent_at, 1, 10) >= @from AND sent_at >= @from',
-    to: 'substr(sent_at, 1, 10) <= @to',
+    // Calendar days in the user's time zone, as Analytics counts them: bound below as the
+    // instants the days begin, so SQLite reads the range by the (kind, at) index.
+    from: 'sent_at >= @from',
+    to: 'sent_at < @to',
     search:
       "(contact LIKE @search ESCAPE '\\' OR coalesce(profile_url, '') LIKE @search ESCAPE '\\')",
   }
@@ -75,7 +78,11 @@ export function listOutreach(
     params[key] =
       key === 'search'
         ? `%${String(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        : (value as string | number)
+        : key === 'from'
+          ? startOfLocalDay(String(value), timeZoneOf(ledger))
+          : key === 'to'
+            ? startOfLocalDay(addDays(String(value), 1), timeZoneOf(ledger))
+            : (value as string | number)
   }
   const narrowing = input.status === undefined ? undefined : statusNarrowing[input.status]
   if (input.status !== undefined && narrowing) {

@@ -11,17 +11,17 @@ import {
 } from '../../shared/contract/reports'
 import { compare, metrics } from '../analytics/service'
 import type { OutreachRow } from '../../shared/contract/outreach'
-import { addDays, localDay } from '../credits/engine'
+import { localDay } from '../credits/engine'
 import { cachedSeat } from '../credits/cache'
 import { balance, seatStatement } from '../credits/service'
-import { endOfLocalDay, startOfLocalDay } from '../credits/zone'
+import { endOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import { listOutreach } from '../outreach/service'
 import { personKey, sequenceRunsInPeriod } from '../sequences/report'
 import { getSeat, listSeats } from '../seats/service'
 import { timeZoneOf } from '../settings/service'
 import { buildReport, rankTemplates } from './build'
-import { scopeCost, seatsCost } from './cost'
+import { reportCost } from './cost'
 import { periodOf, previousPeriod } from './period'
 import { type ScopeRequest, type ScopeSend, scopeFilters, scopeOf, scopeSends } from './scope'
 
@@ -132,14 +132,8 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
         : null
     const statements = statementsFor(ledger, scope, request, bySeat)
     const sends = isPartOfSeats(scope) ? scopeSends(ledger, scope) : null
-    const costFor = (period: { from: string; to: string }) =>
-      sends
-        ? scopeCost(ledger, sends, period)
-        : seatsCost(
-            ledger,
-            seatsFor(ledger, scope, period.to, bySeat).map((s) => s.id),
-            period,
-          )
+    // Cost by the one definition: Analytics' for the same period and filters.
+    const previousMetrics = metrics(ledger, { ...filters, from: previous.from, to: previous.to })
     return buildReport({
       period: periodOf(request.from, request.to),
       previousPeriod: previous,
@@ -154,9 +148,9 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
       byRole: by('role'),
       byChannel: by('channel'),
       bySeat,
-      previous: metrics(ledger, { ...filters, from: previous.from, to: previous.to }),
-      cost: costFor(request),
-      previousCost: costFor(previous),
+      previous: previousMetrics,
+      cost: reportCost(byTemplate.cost),
+      previousCost: reportCost(previousMetrics.cost),
       comparison,
       sequences: sequenceRunsInPeriod(ledger, request, {
         seatId: scope.kind === 'seat' ? scope.seatId : undefined,
@@ -172,14 +166,8 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
   })()
 }
 
-/**
- * The messages behind the funnel: the outreach table's rows sent in the period by the user's
- * calendar (the table filters by UTC day, so a day either side is read and the edges trimmed).
- */
+/** The messages behind the funnel: the outreach table's rows sent in the period (local days). */
 export function outreachRows(ledger: Ledger, report: Report): OutreachRow[] {
-  const timeZone = report.timeZone
-  const fromAt = startOfLocalDay(report.period.from, timeZone)
-  const toAt = startOfLocalDay(addDays(report.period.to, 1), timeZone)
   const scope = report.scope
   // Outreach filters by one role: a client's report reads each of its roles.
   const roles: (string | undefined)[] =
@@ -187,8 +175,8 @@ export function outreachRows(ledger: Ledger, report: Report): OutreachRow[] {
   const rows = roles.flatMap(
     (role) =>
       listOutreach(ledger, {
-        from: addDays(report.period.from, -1),
-        to: addDays(report.period.to, 1),
+        from: report.period.from,
+        to: report.period.to,
         ...(scope.kind === 'seat' ? { seatId: scope.seatId } : {}),
         ...(role !== undefined ? { role } : {}),
         sort: 'sentAt',
@@ -197,7 +185,5 @@ export function outreachRows(ledger: Ledger, report: Report): OutreachRow[] {
         offset: 0,
       }).rows,
   )
-  return rows
-    .filter((r) => r.sentAt >= fromAt && r.sentAt < toAt)
-    .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
+  return rows.sort((a, b) => a.sentAt.localeCompare(b.sentAt))
 }

@@ -8,9 +8,9 @@ import { api } from '../api/client'
 import { toErrorInfo, useQuery } from '../api/useQuery'
 import { BackupChoices } from '../components/BackupChoices'
 import { Dialog } from '../components/Dialog'
-import { Field } from '../components/Field'
 import { FormDialog } from '../components/FormDialog'
 import { ErrorNotice } from '../components/Notices'
+import { canChooseFiles, PathField } from '../components/PathField'
 
 /** Tables by what they hold, for a person ("1 in the credit history"); others by their name. */
 const tableWords: Record<string, string> = {
@@ -69,14 +69,18 @@ function ImportExportDialog({ onImported }: { onImported: () => void }) {
         onImported()
       }}
     >
-      <Field
+      <PathField
         label="Export file (JSON)"
         value={file}
         onChange={setFile}
+        file="ledger-export"
         placeholder="/home/you/Downloads/ledger-export.json"
-        hint="Copy the file to this computer, then type or paste its full path."
+        hint={
+          canChooseFiles()
+            ? 'Copy the file to this computer, then choose it (or paste its full path).'
+            : 'Copy the file to this computer, then type or paste its full path.'
+        }
         autoFocus
-        spellCheck={false}
       />
     </FormDialog>
   )

@@ -29,6 +29,33 @@ export interface Rate {
   n: number
 }
 
+/**
+ * What outreach cost (src/shared/domain/cost.ts): each seat's plan price for the days of the
+ * period plus its purchases, over the InMails that spent a credit sent in the period (local days,
+ * follow-ups included) and the results of the conversations they opened. A slice carries each
+ * seat's spend in proportion to its share of the seat's paid InMails.
+ */
+export interface FunnelCost {
+  subscriptionCents: number
+  purchasedCents: number
+  totalCents: number
+  /** InMails that spent a credit (not Open Profile), sent in the period, follow-ups included. */
+  paidInmails: number
+  /** Results of the conversations a paid InMail opened in the period. */
+  replies: number
+  positive: number
+  meetings: number
+  hires: number
+  /** Cents per result, null with none to divide by. */
+  perInmailCents: number | null
+  perReplyCents: number | null
+  perPositiveCents: number | null
+  perMeetingCents: number | null
+  perHireCents: number | null
+  /** No paid InMail and nothing spent: connection notes, messages, email, Open Profile. */
+  free: boolean
+}
+
 export interface Funnel {
   delivered: number
   replies: number
@@ -46,14 +73,8 @@ export interface Funnel {
     /** Fixed buckets: <1h, 1–6h, 6–24h, 1–3d, 3–7d, 1–2w, 2–4w, 4w+. */
     histogram: { bucket: string; count: number }[]
   }
-  /** Plan price and purchases over the period, and per result (null with none); seats' costs summed. */
-  cost: {
-    totalCents: number
-    perReplyCents: number | null
-    perPositiveCents: number | null
-    perMeetingCents: number | null
-    perHireCents: number | null
-  }
+  /** What it cost, by the one definition (FunnelCost; src/shared/domain/cost.ts says it in words). */
+  cost: FunnelCost
   /** Fewer than 30 delivered: rates are shown with a warning, never as bare percentages. */
   smallSample: boolean
 }

@@ -54,15 +54,18 @@ export interface CostSummary {
   subscriptionCents: number
   purchasedCents: number
   totalCents: number
-  /** InMails sent in the period that spent a credit (Open Profile excluded). */
+  /** InMails sent in the period (local days) that spent a credit, follow-ups included. */
   creditInmails: number
+  /** Results of the conversations those InMails opened (as Analytics' cost counts them). */
   responses: number
   positive: number
   meetings: number
+  hires: number
   perInmailCents: number | null
   perResponseCents: number | null
   perPositiveCents: number | null
   perMeetingCents: number | null
+  perHireCents: number | null
 }
 
 export interface Reconciled {

@@ -59,6 +59,7 @@ export type {
 export type {
   Comparison,
   Funnel,
+  FunnelCost,
   FunnelGroup,
   GroupBy,
   Metrics,

@@ -64,15 +64,15 @@ export interface ScopeCredits {
 }
 
 /**
- * What the outreach cost, by the one definition the `cost` command uses (credits/cost.ts): each
- * seat's plan price for the days of the period plus the credits bought in it, divided by the
- * results of the InMails that spent a credit. Free channels carry none of it.
+ * What the outreach cost, by the one definition Analytics and the `cost` command use too
+ * (main/analytics/cost.ts; in words in shared/domain/cost.ts): Analytics' cost of the period and
+ * scope under the report's names. Free channels carry none of it.
  */
 export interface ReportCost {
   subscriptionCents: number
   purchasedCents: number
   totalCents: number
-  /** InMails that spent a credit, sent in the period (Open Profile ones are free). */
+  /** InMails that spent a credit, sent in the period by local day, follow-ups included. */
   creditInmails: number
   replies: number
   positive: number
@@ -91,10 +91,7 @@ export interface Change {
   delta: number | null
 }
 
-/**
- * Analytics' funnel without its cost: Analytics shares a seat's cost over every message, free
- * channels too; the report's cost is `ReportCost`, by the `cost` command's definition.
- */
+/** Analytics' funnel without its cost: the report carries the cost once, as `ReportCost`. */
 export type ReportFunnel = Omit<Funnel, 'cost'>
 export type ReportGroup = Omit<FunnelGroup, 'cost'>
 

@@ -3,6 +3,7 @@
 // Only the charts (funnel bars, reply-time histogram, rate ranges) are drawn by each renderer.
 import type { Rate } from '../contract/analytics'
 import { type Change, isPartOfSeats, type Report, type ReportGroup } from '../contract/reports'
+import { costDefinition, sliceCostDefinition } from '../domain/cost'
 import {
   type ChangeUnit,
   changeText,
@@ -54,14 +55,9 @@ export interface Section {
 export const smallMark = '*'
 export const smallNote = `${smallMark} Fewer than 30 delivered: read the range in brackets, not the rate.`
 
-/** The one definition of cost, as the `cost` command and the CSV state it. */
-export const costDefinition =
-  'Cost is each seat’s plan price for the days of the period plus the credits bought in it, as the cost command counts it. ' +
-  'Per InMail, reply, positive reply and meeting divide it by the InMails that spent a credit, sent in the period (by UTC day), and the replies, positive replies and meetings those InMails got. ' +
-  'Open Profile InMails, connection notes, messages and email use no credit and carry none of the cost.'
-
-export const scopeCostDefinition =
-  'A role or client carries each seat’s cost in proportion to its share of the seat’s credit InMails.'
+/** The one definition of cost (src/shared/domain/cost.ts), as Analytics and the CSV state it. */
+export { costDefinition }
+export const scopeCostDefinition = sliceCostDefinition
 
 /** A right-aligned column of figures. */
 const num = (header: string, width: number): SectionColumn => ({ header, width, align: 'right' })
@@ -238,14 +234,14 @@ function costSection(report: Report): Section {
           num('Plan price', 11),
           num('Bought', 9),
           num('Total', 11),
-          num('Credit InMails', 16),
+          num('Paid InMails', 16),
           num('Per InMail', 11),
           num('Per reply', 14),
           num('Per meeting', 14),
         ],
         rows: [row(report.period, report.cost), row(report.previousPeriod, report.previousCost)],
         caption:
-          'In brackets: the replies and meetings to credit InMails that the cost is divided by.',
+          'In brackets: the replies and meetings of the conversations paid InMails opened, that the cost is divided by.',
       }),
       text(
         isPartOfSeats(report.scope) ? `${costDefinition} ${scopeCostDefinition}` : costDefinition,

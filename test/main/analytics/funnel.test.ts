@@ -1,5 +1,6 @@
 // The funnel's arithmetic by hand: rates and Wilson intervals, percentiles, buckets, cost.
 import { describe, expect, it } from 'vitest'
+import { costOf, noPaidCounts, sliceSpend } from '../../../src/main/analytics/cost'
 import {
   costPer,
   emptyCounts,
@@ -79,9 +80,70 @@ describe('cost per result', () => {
   })
 })
 
+const noCost = costOf({ subscriptionCents: 0, purchasedCents: 0 }, noPaidCounts)
+
+describe('costOf: the one cost definition', () => {
+  it('spend over paid InMails and over the results of the conversations they opened', () => {
+    const c = costOf(
+      { subscriptionCents: 5_000.4, purchasedCents: 1_000 },
+      { paidInmails: 7, replies: 3, positive: 2, meetings: 1, hires: 0 },
+    )
+    expect(c).toEqual({
+      subscriptionCents: 5_000,
+      purchasedCents: 1_000,
+      totalCents: 6_000,
+      paidInmails: 7,
+      replies: 3,
+      positive: 2,
+      meetings: 1,
+      hires: 0,
+      perInmailCents: 857,
+      perReplyCents: 2_000,
+      perPositiveCents: 3_000,
+      perMeetingCents: 6_000,
+      perHireCents: null,
+      free: false,
+    })
+  })
+
+  it('nothing spent and no paid InMail is free; spend with no paid InMail is not', () => {
+    expect(noCost.free).toBe(true)
+    const idle = costOf({ subscriptionCents: 900, purchasedCents: 0 }, noPaidCounts)
+    expect([idle.free, idle.totalCents, idle.perInmailCents]).toEqual([false, 900, null])
+  })
+
+  it('a slice carries each seat’s spend by its share of the seat’s paid InMails', () => {
+    const spends = new Map([
+      [1, { subscriptionCents: 7_000, purchasedCents: 700 }],
+      [2, { subscriptionCents: 3_000, purchasedCents: 0 }],
+    ])
+    const seatPaid = new Map([
+      [1, 7],
+      [2, 3],
+    ])
+    // 2 of seat 1's 7 and 3 of seat 2's 3.
+    expect(
+      sliceSpend(
+        spends,
+        new Map([
+          [1, 2],
+          [2, 3],
+        ]),
+        seatPaid,
+      ),
+    ).toEqual({ subscriptionCents: 2_000 + 3_000, purchasedCents: 200 })
+    // Free channels: no paid InMails, no share.
+    expect(sliceSpend(spends, new Map(), seatPaid)).toEqual({
+      subscriptionCents: 0,
+      purchasedCents: 0,
+    })
+  })
+})
+
 describe('funnelOf', () => {
   it('an empty cohort: zeros, null rates and costs per result, a small sample', () => {
-    const f = funnelOf(emptyCounts, 12_345)
+    const cost = costOf({ subscriptionCents: 12_345, purchasedCents: 0 }, noPaidCounts)
+    const f = funnelOf(emptyCounts, cost)
     expect(f).toMatchObject({
       delivered: 0,
       replies: 0,
@@ -95,6 +157,7 @@ describe('funnelOf', () => {
         perPositiveCents: null,
         perMeetingCents: null,
         perHireCents: null,
+        free: false,
       },
       smallSample: true,
     })
@@ -102,7 +165,11 @@ describe('funnelOf', () => {
     expect(f.timeToFirstReply.histogram.every((b) => b.count === 0)).toBe(true)
   })
 
-  it('30 delivered is no longer a small sample; costs divide by each result', () => {
+  it('30 delivered is no longer a small sample; the cost is passed through', () => {
+    const cost = costOf(
+      { subscriptionCents: 6000, purchasedCents: 0 },
+      { paidInmails: 30, replies: 6, positive: 3, meetings: 1, hires: 0 },
+    )
     const f = funnelOf(
       {
         ...emptyCounts,
@@ -116,20 +183,21 @@ describe('funnelOf', () => {
         p25Hours: 7,
         p75Hours: 40,
       },
-      6000,
+      cost,
     )
     expect(f.smallSample).toBe(false)
     expect(f.replyRate.value).toBe(0.2)
     expect(f.positiveRate.value).toBe(0.1)
     expect(f.meetingRate.value).toBeCloseTo(1 / 30, 12)
-    expect(f.cost).toEqual({
+    expect(f.cost).toMatchObject({
       totalCents: 6000,
+      perInmailCents: 200,
       perReplyCents: 1000,
       perPositiveCents: 2000,
       perMeetingCents: 6000,
       perHireCents: null,
     })
     expect(f.timeToFirstReply.histogram[3]).toEqual({ bucket: '1–3d', count: 3 })
-    expect(funnelOf({ ...emptyCounts, delivered: 29 }, 0).smallSample).toBe(true)
+    expect(funnelOf({ ...emptyCounts, delivered: 29 }, noCost).smallSample).toBe(true)
   })
 })

@@ -250,13 +250,23 @@ describe('analytics.metrics on a hand-built ledger', () => {
         { bucket: '4w+', count: 0 },
       ],
     })
+    // Cost: both seats' spend over Work's four paid InMails (m1, m2, m3, m5; m4 is Open Profile,
+    // the follow-up of m1 a message) and the results of the conversations they opened: m1's
+    // positive reply, meeting and hire and m2's decline (m5 bounced).
     const total = workCents + personalCents
-    expect(m.cost).toEqual({
+    expect(m.cost).toMatchObject({
       totalCents: total,
-      perReplyCents: Math.round(total / 4),
-      perPositiveCents: Math.round(total / 3),
+      paidInmails: 4,
+      replies: 2,
+      positive: 1,
+      meetings: 1,
+      hires: 1,
+      perInmailCents: Math.round(total / 4),
+      perReplyCents: Math.round(total / 2),
+      perPositiveCents: total,
       perMeetingCents: total,
       perHireCents: total,
+      free: false,
     })
   })
 
@@ -282,10 +292,11 @@ describe('analytics.metrics on a hand-built ledger', () => {
       ['', 2, 1, 1, 0, 0],
     ])
     expect(template.groups.map((g) => g.label)).toEqual(['Hook A', 'Hook B', '(no template)'])
-    // Hook A: two of Work's seven sends and all of Personal's one.
-    expect(template.groups[0]!.cost.totalCents).toBe(
-      Math.round((workCents * 2) / 7 + personalCents),
-    )
+    // Hook A: two of Work's four paid InMails (m1, m2); Personal's message to it is free.
+    expect(template.groups[0]!.cost.totalCents).toBe(Math.round((workCents * 2) / 4))
+    expect(template.groups[0]!.cost.perReplyCents).toBe(Math.round((workCents * 2) / 4 / 2))
+    // No template: the connection note and the email, free.
+    expect(template.groups[2]!.cost).toMatchObject({ totalCents: 0, free: true })
     expect(template.groups[0]!.timeToFirstReply.medianHours).toBe(13) // 2h and 24h
     expect(template.groups[1]!.timeToFirstReply.medianHours).toBe(50)
 
@@ -320,6 +331,15 @@ describe('analytics.metrics on a hand-built ledger', () => {
       ['message', 'Message', 1, 0],
       ['open-profile', 'Open Profile', 1, 1],
     ])
+    // Only InMails that spent a credit carry cost; every other channel is free.
+    expect(channel.groups.map((g) => [g.key, g.cost.totalCents, g.cost.free])).toEqual([
+      ['inmail', workCents, false],
+      ['connection-note', 0, true],
+      ['email', 0, true],
+      ['message', 0, true],
+      ['open-profile', 0, true],
+    ])
+    expect(channel.groups[0]!.cost.perReplyCents).toBe(Math.round(workCents / 2))
     const seat = await metrics(backend, { by: 'seat' })
     expect(
       seat.groups.map((g) => [g.key, g.label, g.delivered, g.replies, g.cost.totalCents]),
@@ -401,8 +421,8 @@ describe('analytics.metrics on a hand-built ledger', () => {
     expect([role.delivered, role.replies, role.positive, role.hires]).toEqual([3, 3, 2, 1])
     const template = await metrics(backend, { template: 'hook b' })
     expect([template.delivered, template.replies, template.positive]).toEqual([2, 1, 1])
-    // Hook B is three of Work's seven sends.
-    expect(template.cost.totalCents).toBe(Math.round((workCents * 3) / 7))
+    // Hook B is two of Work's four paid InMails (m3, m5; m4 is Open Profile).
+    expect(template.cost.totalCents).toBe(Math.round((workCents * 2) / 4))
     const openProfile = await metrics(backend, { channel: 'open-profile' })
     expect([openProfile.delivered, openProfile.replies]).toEqual([1, 1])
 

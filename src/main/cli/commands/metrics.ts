@@ -92,7 +92,9 @@ export function describeMetrics(m: Metrics, heading: string, by: GroupBy | undef
         ['Time to first reply', `median ${hours(m.timeToFirstReply.medianHours)}`],
         [
           'Cost',
-          `${money(m.cost.totalCents)}; per reply ${money(m.cost.perReplyCents)}, per meeting ${money(m.cost.perMeetingCents)}`,
+          m.cost.free
+            ? 'free (no InMail spent a credit)'
+            : `${money(m.cost.totalCents)} over ${m.cost.paidInmails} paid InMails; per InMail ${money(m.cost.perInmailCents)}, per reply ${money(m.cost.perReplyCents)}, per meeting ${money(m.cost.perMeetingCents)}`,
         ],
       ],
       [],

@@ -2,6 +2,7 @@
 // reply, and two templates compared, each chart with its numbers one click away.
 import { useState } from 'react'
 import type { GroupBy, Metrics } from '../../../shared/contract'
+import { costDefinition, sliceCostDefinition } from '../../../shared/domain/cost'
 import { outreachChannels } from '../../../shared/contract/outreach'
 import { api } from '../../api/client'
 import { useLedgerVersion } from '../../api/changes'
@@ -15,6 +16,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
 import { formatCents } from '../../format'
 import { channelLabel } from '../outreach/labels'
 import { Compare } from './Compare'
+import { costPerText, costReason } from './cost-text'
 
 const byLabels: Partial<Record<GroupBy, string>> = {
   template: 'Template',
@@ -189,15 +191,22 @@ function Report({
             <span className="muted">{rateText(r)}</span>
           </div>
         ))}
-        <div>
+        <div title={costDefinition}>
           <dt>Cost per reply</dt>
-          <dd>{m.cost.perReplyCents === null ? '—' : formatCents(m.cost.perReplyCents)}</dd>
+          <dd>{costPerText(m.cost, m.cost.perReplyCents)}</dd>
           <span className="muted">
-            per meeting{' '}
-            {m.cost.perMeetingCents === null ? '—' : formatCents(m.cost.perMeetingCents)}
+            per InMail {costPerText(m.cost, m.cost.perInmailCents)} · per meeting{' '}
+            {costPerText(m.cost, m.cost.perMeetingCents)}
           </span>
+          <span className="muted">{costReason(m.cost)}</span>
         </div>
       </dl>
+      <details className="cost-definition muted">
+        <summary>How cost is counted</summary>
+        <p>
+          {costDefinition} {sliceCostDefinition}
+        </p>
+      </details>
       {m.smallSample && (
         <p className="notice warning" role="note">
           Only {m.delivered} messages delivered in this period: rates this small move a lot with one
@@ -229,7 +238,17 @@ function Report({
       </div>
       <ChartCard
         title="Rates by group"
-        header={[byLabels[by] ?? by, 'Delivered', 'Rate %', 'Low %', 'High %', 'Small sample']}
+        header={[
+          byLabels[by] ?? by,
+          'Delivered',
+          'Rate %',
+          'Low %',
+          'High %',
+          'Small sample',
+          'Paid InMails',
+          'Cost',
+          'Cost per reply',
+        ]}
         rows={m.groups.map((g) => [
           g.label,
           g.delivered,
@@ -237,8 +256,11 @@ function Report({
           pct(g[which].low),
           pct(g[which].high),
           g.smallSample ? 'yes' : 'no',
+          g.cost.paidInmails,
+          g.cost.free ? 'free' : formatCents(g.cost.totalCents),
+          costPerText(g.cost, g.cost.perReplyCents),
         ])}
-        note="Each bar shows the rate and, in brackets, its 95% interval. Where two intervals overlap, the difference is not yet meaningful."
+        note={`Each bar shows the rate and, in brackets, its 95% interval. Where two intervals overlap, the difference is not yet meaningful. In the table, a group's cost is its share of its seats' paid InMails; "free" where no InMail spent a credit.`}
       >
         <div className="chart-controls">
           <label>

@@ -7,6 +7,7 @@ import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice } from '../../components/Notices'
+import { PathField } from '../../components/PathField'
 import { CsvMappingForm } from './CsvMappingForm'
 import { ImportHistory } from './ImportHistory'
 import { ImportProgress } from './ImportProgress'
@@ -106,13 +107,14 @@ export function ImportScreen() {
             : 'Save the sheet as CSV (UTF-8, Windows or UTF-16 all work; comma, semicolon or tab).'}
         </p>
         <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Import source">
-          <label htmlFor="import-path">
-            {kind === 'linkedin' ? 'Export folder or messages.csv' : 'CSV file'}
-          </label>
-          <input
+          <PathField
             id="import-path"
+            label={kind === 'linkedin' ? 'Export folder or messages.csv' : 'CSV file'}
             value={path}
-            onChange={(e) => (setPath(e.target.value), reset())}
+            onChange={(next) => (setPath(next), reset())}
+            {...(kind === 'linkedin'
+              ? { file: 'linkedin-export', folder: 'linkedin-export' }
+              : { file: 'csv' })}
             placeholder={
               kind === 'linkedin'
                 ? '/home/you/Downloads/Basic_LinkedInDataExport'

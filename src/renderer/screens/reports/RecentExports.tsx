@@ -1,5 +1,6 @@
 // The last exports: when, what, for which period and scope, and where each was saved.
 import type { ReportExport } from '../../../shared/contract'
+import { SavedPath } from '../../components/PathField'
 import { formatDay } from '../../format'
 
 export function RecentExports({ exports }: { exports: ReportExport[] }) {
@@ -32,7 +33,7 @@ export function RecentExports({ exports }: { exports: ReportExport[] }) {
             </td>
             <td>{e.scope}</td>
             <td>
-              <code className="report-path">{e.path}</code>
+              <SavedPath path={e.path} className="report-path" />
               {e.format === 'csv' && <span className="muted"> ({e.files.length} files)</span>}
             </td>
           </tr>

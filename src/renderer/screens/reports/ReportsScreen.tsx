@@ -8,6 +8,7 @@ import { useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { localToday } from '../../components/FormDialog'
 import { ErrorNotice, Loading } from '../../components/Notices'
+import { SavedPath } from '../../components/PathField'
 import { RecentExports } from './RecentExports'
 import { ReportPreview } from './ReportPreview'
 import './reports.css'
@@ -201,7 +202,7 @@ export function ReportsScreen() {
         {saved && (
           <p className="notice success" role="status">
             Saved {saved.format === 'csv' ? `${saved.files.length} CSV files to` : 'to'}{' '}
-            <code>{saved.path}</code>
+            <SavedPath path={saved.path} />
           </p>
         )}
       </section>

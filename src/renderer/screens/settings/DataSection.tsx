@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice } from '../../components/Notices'
+import { SavedPath } from '../../components/PathField'
 import { BackupsList, takeRestoredNotice } from './BackupsList'
 
 type Done = { kind: 'backup' | 'export' | 'restored'; text: string; file: string }
@@ -71,13 +72,13 @@ export function DataSection() {
           <div>
             <dt>Ledger file</dt>
             <dd>
-              <code>{doctor.data.dbPath}</code>
+              <SavedPath path={doctor.data.dbPath} />
             </dd>
           </div>
           <div>
             <dt>Backups folder</dt>
             <dd>
-              <code>{doctor.data.backupsDir}</code>
+              <SavedPath path={doctor.data.backupsDir} />
             </dd>
           </div>
           <div>
@@ -91,7 +92,7 @@ export function DataSection() {
       {error && <ErrorNotice error={error} />}
       {done && (
         <p className="notice success" role="status">
-          {done.text} <code>{done.file}</code>
+          {done.text} <SavedPath path={done.file} />
         </p>
       )}
       <h3 className="subheading">Backups</h3>

@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { Backend } from '../src/main/backend'
+import { monthSoFar } from '../src/shared/reports/dashboard'
 import type { Figure } from './credits'
 import { inFreshProcess, measure } from './measure'
 
@@ -44,15 +45,16 @@ function dayBefore(day: string, n: number): string {
 
 /**
  * Each request the dashboard makes, as src/renderer/screens/Dashboard.tsx and dashboard/ ask for
- * them (the seats and their balances; this month's and last month's funnel and the trend; who
- * has waited 3 to 30 days for a reply; the follow-up agenda where the ledger has sequences).
+ * them (the seats and their balances; this month's funnel against the same days of last month,
+ * the 13% rule and the trend; who has waited 3 to 30 days for a reply; the follow-up agenda
+ * where the ledger has sequences).
  */
 function dashboardCalls(
   today: string,
   seatIds: readonly number[],
   withAgenda: boolean,
 ): { name: string; calls: [string, unknown][] }[] {
-  const thisMonth = monthStart(today, 0)
+  const month = monthSoFar(today)
   return [
     {
       name: 'seats and their balances',
@@ -61,11 +63,12 @@ function dashboardCalls(
         ...seatIds.map((seatId): [string, unknown] => ['credits.balance', { seatId }]),
       ],
     },
-    { name: "this month's funnel", calls: [['analytics.metrics', { from: thisMonth, to: today }]] },
+    { name: "this month's funnel", calls: [['analytics.metrics', month.thisMonth]] },
     {
-      name: "last month's funnel",
-      calls: [['analytics.metrics', { from: monthStart(today, 1), to: dayBefore(thisMonth, 1) }]],
+      name: "last month's funnel (the same days)",
+      calls: [['analytics.metrics', month.sameDaysBefore]],
     },
+    { name: "LinkedIn's 13% rule", calls: [['analytics.recruiterRule', {}]] },
     { name: 'the 12-week trend', calls: [['analytics.trend', { weeks: 12 }]] },
     {
       name: 'waiting for a reply (5 oldest, and how many)',

@@ -142,3 +142,26 @@ export const companies = [
   'Kestrel Aerospace',
   'Lumen Media',
 ]
+
+// Follow-up sequences for the last weeks of the demo (DOMAIN.md §5): the user's copy of the
+// InMail built-in (its first step with the template that does best, sent on any working day),
+// and the connection-first built-in as it comes.
+export const sequencePlan = {
+  copyName: 'InMail 0/3/7/14, any weekday',
+  firstTemplate: 'Short and specific',
+  /** How many days back the sequences start (the enrolment window ends today). */
+  days: 35,
+  /** One-off InMails a working day on the Work seat meanwhile (1.7 before the sequences). */
+  workInmailsPerDay: 0.8,
+  /** New people a working day, on average (one more in the last week); the share in the copy. */
+  enrolPerDay: 0.9,
+  inmailShare: 0.6,
+  /**
+   * What the user does with a step on its day: done, skipped, or left for later (overdue); on
+   * the working day before today they were out, so that day's steps are all overdue.
+   */
+  done: 0.8,
+  skipped: 0.07,
+  /** Chance a person answers a step: the opening, a later message, a connection request. */
+  answers: { opening: 0.22, later: 0.1, connection: 0.45 },
+} as const

@@ -20,10 +20,19 @@ import type { Ledger } from '../src/main/ledger'
 import { logMessage, markOutreach } from '../src/main/outreach/service'
 import { rolesHandlers } from '../src/main/roles/service'
 import { addSeat } from '../src/main/seats/service'
+import { sequencesHandlers } from '../src/main/sequences/handlers'
 import { updateSettings } from '../src/main/settings/service'
 import { templatesHandlers } from '../src/main/templates/service'
-import { AppError, contract } from '../src/shared/contract'
-import { companies, firstNames, headlines, lastNames, roles, templates } from './demo-data'
+import { AppError, contract, type AgendaItem } from '../src/shared/contract'
+import {
+  companies,
+  firstNames,
+  headlines,
+  lastNames,
+  roles,
+  sequencePlan,
+  templates,
+} from './demo-data'
 import { seededRandom } from './generate'
 
 export interface DemoOptions {
@@ -57,6 +66,12 @@ export interface DemoSummary {
   purchases: number
   reconciliations: number
   adjustments: number
+  /** Follow-up sequences: enrolments, their steps done and skipped, and what Today shows. */
+  enrolments: number
+  stepsDone: number
+  stepsSkipped: number
+  dueToday: number
+  overdue: number
 }
 
 export const defaultSeed = 20_260_415
@@ -93,6 +108,7 @@ function fill(
   from: string,
   to: string,
   tz: string,
+  setClock: (ms: number) => void,
 ) {
   const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
@@ -397,12 +413,157 @@ function fill(
       )
     if (weekday === 0 || weekday === 6) continue
     const sends = (mean: number) => Math.floor(mean + random())
-    for (let i = sends(1.7); i > 0; i--) outreach(seats.work, d, 'inmail')
+    // Once the follow-up sequences start, most new InMails on the Work seat go out through them.
+    const sequenced = d > addDays(to, -sequencePlan.days)
+    for (let i = sends(sequenced ? sequencePlan.workInmailsPerDay : 1.7); i > 0; i--)
+      outreach(seats.work, d, 'inmail')
     for (let i = sends(0.3); i > 0; i--) outreach(seats.work, d, 'open-profile')
     for (let i = sends(0.9); i > 0; i--) outreach(seats.work, d, 'connection-note')
     for (let i = sends(0.75); i > 0; i--) outreach(seats.personal, d, 'inmail')
     for (let i = sends(0.45); i > 0; i--) outreach(seats.personal, d, 'connection-note')
   }
+  /**
+   * Follow-up sequences over the last weeks, through the sequences' own handlers: the user copies
+   * the InMail built-in, enrols a person or two most working days in it or in the
+   * connection-first built-in, and each morning works through Today: most steps done (which logs
+   * the send), a few skipped, some left for later. People answer some steps, which stops their
+   * enrolment (an accepted connection request skips the InMail instead). Today's steps are left
+   * for the user, so Today, Sequences and the report's sequence section have something to show.
+   */
+  function followUps(window: string[]) {
+    const chance = seededRandom(seed + 1)
+    const plan = sequencePlan
+    let copy = 0
+    let connectFirst = 0
+    const first = window[0]
+    if (first === undefined) return
+    at(localTime(first, 7.5), () => {
+      const builtIns = now(
+        sequencesHandlers.list(valid(contract.sequences.list.input, {}), ctx),
+      ).filter((q) => q.builtin)
+      const inmailOnly = builtIns.find((q) => q.steps.every((step) => step.channel === 'inmail'))!
+      connectFirst = builtIns.find((q) => q.steps[0]?.channel === 'connection-request')!.id
+      const copied = now(
+        sequencesHandlers.copy(
+          valid(contract.sequences.copy.input, { sequenceId: inmailOnly.id, name: plan.copyName }),
+          ctx,
+        ),
+      )
+      copy = now(
+        sequencesHandlers.save(
+          valid(contract.sequences.save.input, {
+            sequenceId: copied.id,
+            name: copied.name,
+            businessDays: true,
+            preferredWeekdays: [1, 2, 3, 4, 5],
+            stopOn: copied.stopOn,
+            steps: copied.steps.map((step, i) => ({
+              dayOffset: step.dayOffset,
+              channel: step.channel,
+              templateId: i === 0 ? templateIds.get(plan.firstTemplate)! : step.templateId,
+              note: step.note,
+              condition: step.condition,
+              exit: step.exit,
+            })),
+          }),
+          ctx,
+        ),
+      ).id
+    })
+
+    const skip = (stepId: number) =>
+      now(sequencesHandlers.skip(valid(contract.sequences.skip.input, { stepId }), ctx))
+
+    /** Marks the step done at `ms` (logging its send); out of credits, the user skips it. */
+    function doStep(item: AgendaItem, ms: number) {
+      let eventId: number | null
+      try {
+        eventId = now(
+          sequencesHandlers.done(
+            valid(contract.sequences.done.input, { stepId: item.step, at: iso(ms) }),
+            ctx,
+          ),
+        ).eventId
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'NO_CREDITS') return void skip(item.step)
+        throw error
+      }
+      if (eventId === null || item.profileUrl === null) return
+      const connection = item.channel === 'connection-request'
+      const odds = connection
+        ? plan.answers.connection
+        : item.position === 1
+          ? plan.answers.opening
+          : plan.answers.later
+      if (chance() < odds)
+        answer(item.seatId, eventId, item.profileUrl, ms + delayHours() * hour, connection)
+    }
+
+    const workingDays = window.filter((d) => {
+      const weekday = new Date(`${d}T12:00:00Z`).getUTCDay()
+      return weekday !== 0 && weekday !== 6 && d !== to
+    })
+    const lastWeek = addDays(to, -7)
+    for (const d of workingDays) {
+      // The morning round: what Today lists (due and overdue), one step after another; on the
+      // working day before today the user was out, so that day's steps are overdue today.
+      if (d !== workingDays.at(-1))
+        at(localTime(d, 9), () => {
+          const today = now(
+            sequencesHandlers.agenda(
+              valid(contract.sequences.agenda.input, { at: d, days: 0 }),
+              ctx,
+            ),
+          )
+          const ready = [...today.overdue, ...today.due].filter((item) => item.waitsFor === null)
+          ready.forEach((item, i) => {
+            const roll = chance()
+            const ms = localTime(d, 9 + (i + 1) / 30)
+            // The demo's people have no email address: their email step is skipped.
+            if (item.channel === 'email' || (roll >= plan.done && roll < plan.done + plan.skipped))
+              at(ms, () => void skip(item.step))
+            else if (roll < plan.done) at(ms, () => doStep(item, ms))
+          })
+        })
+      // Then new people, each started today. An InMail opening goes out as they are enrolled;
+      // the connection request (due tomorrow) and the later steps come up in the rounds.
+      const people = Math.floor(plan.enrolPerDay + chance()) + (d > lastWeek ? 1 : 0)
+      for (let n = people; n > 0; n--) {
+        // In the last week, each day's first person goes into the InMail copy.
+        const inmail = (d > lastWeek && n === people) || chance() < plan.inmailShare
+        const role = roles[Math.floor(chance() * roles.length)]!
+        const ms = localTime(d, 11 + n / 4)
+        at(ms, () => {
+          const profileUrl = newContact(role.family, false)
+          const contactId = (
+            ledger.db.prepare('SELECT id FROM contacts WHERE profile_url = ?').get(profileUrl) as {
+              id: number
+            }
+          ).id
+          now(
+            sequencesHandlers.enrol(
+              valid(contract.sequences.enrol.input, {
+                sequenceId: inmail ? copy : connectFirst,
+                seatId: inmail ? seats.work : seats.personal,
+                contactIds: [contactId],
+                startOn: d,
+              }),
+              ctx,
+            ),
+          )
+          if (!inmail) return
+          const opening = now(
+            sequencesHandlers.agenda(
+              valid(contract.sequences.agenda.input, { at: d, days: 0 }),
+              ctx,
+            ),
+          ).due.find((item) => item.contactId === contactId && item.position === 1)
+          if (opening) doStep(opening, ms)
+        })
+      }
+    }
+  }
+
   // Twice the user checks LinkedIn's counter: once it agrees, once it shows one credit fewer.
   for (const [i, d] of reconcileDays.entries())
     at(Date.parse(endOfLocalDay(d, tz)) - hour, () => {
@@ -419,12 +580,19 @@ function fill(
         }),
       )
     })
+  followUps(days.filter((d) => d >= addDays(to, 1 - sequencePlan.days)))
   for (const d of days) {
     const list = due.get(d)
-    // Work scheduled for today while today runs joins the same list, in time order.
-    for (let i = 0; list && i < list.length; i++) list[i]!.run()
+    // Work scheduled for today while today runs joins the same list, in time order. The clock
+    // reads each moment as it runs, as it did for the user: what the services stamp with "now"
+    // (a skipped step, a contact added, an enrolment) gets that moment.
+    for (let i = 0; list && i < list.length; i++) {
+      setClock(list[i]!.ms)
+      list[i]!.run()
+    }
     due.delete(d)
   }
+  setClock(nowMs)
 }
 
 export async function generateDemo(
@@ -436,11 +604,18 @@ export async function generateDemo(
   const tz = options.timeZone ?? 'America/New_York'
   const to = localDay(clock.toISOString(), tz)
   const from = addDays(to, -((options.days ?? 365) - 1))
-  const backend = await Backend.open({ dbPath, now: () => clock })
+  // The clock moves through the year as the demo writes it, and ends on `clock`.
+  let reading = clock
+  const backend = await Backend.open({ dbPath, now: () => reading })
   try {
     const { ledger } = backend
     const ctx: HandlerContext = { ledger, backend }
-    ledger.db.transaction(() => fill(ledger, ctx, seed, from, to, tz))()
+    const setClock = (ms: number) => (reading = new Date(ms))
+    ledger.db.transaction(() => fill(ledger, ctx, seed, from, to, tz, setClock))()
+    reading = clock
+    const today = now(
+      sequencesHandlers.agenda(valid(contract.sequences.agenda.input, { days: 0 }), ctx),
+    )
     const count = (sql: string) => (ledger.db.prepare(sql).get() as { n: number }).n
     const events = (where: string) =>
       count(`SELECT count(*) AS n FROM ledger_events WHERE ${where}`)
@@ -465,6 +640,11 @@ export async function generateDemo(
       purchases: events("kind = 'purchase'"),
       reconciliations: events("kind = 'reconciliation'"),
       adjustments: events("kind = 'adjustment'"),
+      enrolments: count('SELECT count(*) AS n FROM enrolments'),
+      stepsDone: count("SELECT count(*) AS n FROM enrolment_steps WHERE state = 'done'"),
+      stepsSkipped: count("SELECT count(*) AS n FROM enrolment_steps WHERE state = 'skipped'"),
+      dueToday: today.due.length,
+      overdue: today.overdue.length,
     }
   } finally {
     backend.close()
@@ -479,6 +659,7 @@ function describe(summary: DemoSummary): string {
     `  ${summary.from} to ${summary.to}: ${summary.seats} seats, ${summary.templates} templates, ${summary.roles} roles, ${summary.contacts} contacts`,
     `  ${summary.messages} messages (${summary.inmails} InMails, ${summary.openProfile} Open Profile, ${summary.connectionNotes} connection notes), ${summary.followups} follow-ups`,
     `  ${summary.responses} responses, ${summary.meetings} meetings, ${summary.hires} hires, ${summary.bounces} bounces, ${summary.purchases} purchases, ${summary.reconciliations} reconciliations`,
+    `  ${summary.enrolments} people in follow-up sequences: ${summary.stepsDone} steps done, ${summary.stepsSkipped} skipped; today ${summary.dueToday} due and ${summary.overdue} overdue`,
     '',
     'Open it in your browser:',
     `  npm run web -- --db ${shown}`,

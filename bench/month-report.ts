@@ -41,8 +41,14 @@ async function measureMonthReport(run: MonthReportRun): Promise<Figure[]> {
   const messages = countMessages(run.dbPath).all
   const out = mkdtempSync(join(tmpdir(), 'outreach-ledger-bench-report-'))
   const backend = await Backend.open({ dbPath: run.dbPath, now: () => now })
+  // Reports never overwrite a file, so each run writes to a name of its own.
+  let exported = 0
   const exportAs = (format: 'pdf' | 'csv') => () =>
-    call(backend, 'reports.export', { ...run.month, format, out: join(out, `report.${format}`) })
+    call(backend, 'reports.export', {
+      ...run.month,
+      format,
+      out: join(out, `report-${++exported}${format === 'pdf' ? '.pdf' : ''}`),
+    })
   try {
     const figures: Figure[] = []
     const add = async (name: string, task: () => unknown, runs: number) =>

@@ -154,7 +154,7 @@ function browserSection(browser: BrowserResult): string[] {
     messagesTable(browser.figures),
     '',
     "- Each run starts from a copy of the ledger in a new folder: its first start writes the day's automatic backup (as the first start of a day does), the second start of the same copy does not.",
-    "- Chromium is already running (not timed); each start gets a new browser context, so nothing is cached. The page's clock is set to the ledger's \"now\" (so this month, last month and the trend are the ledger's own); the server keeps the real clock, which decides the balances' day.",
+    "- Chromium is already running (not timed); each start gets a new browser context, so nothing is cached. The page's clock is set to the ledger's \"now\" (so this month, last month and the trend are the ledger's own); the server keeps the real clock, which decides the balances' day and the trend's weeks (the dashboard asks the server for the last 12 weeks: long after this ledger's activity ends, so the trend shows its empty note).",
     "- The phases: the server process started until its URL is printed (Node, the built code, opening the ledger with its integrity check); then until the page's first request to the API (the page, its scripts parsed and run); then until every seat's balance is answered (the seats, and each seat's events read and replayed for the first time in that process); then until the last request is answered (the funnels, the trend, the waiting list, the agenda: the dashboard asks for them once the seats are in); then until the dashboard is drawn.",
     ...browserFindings(browser),
   ]

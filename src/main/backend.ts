@@ -5,11 +5,11 @@ import { join } from 'node:path'
 import packageJson from '../../package.json'
 import type { AppStatus, BackupFile, DoctorReport, RestoreResult } from '../shared/contract'
 import { AppError, type Envelope } from '../shared/contract/errors'
-import { backupFileName, backupTo, listBackups } from './db/backup'
+import { backupFileName, backupTo, beforeRestoreLabel, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
 import { integrityProblems, openLedgerFile } from './db/open'
 import { holdLedger, refuseIfOpenElsewhere, releaseLedger } from './data/in-use'
-import { backupInFolder, checkedCopy, putBack, setAside } from './data/restore'
+import { checkedCopy, listedBackup, putBack, setAside } from './data/restore'
 import { dispatch } from './handlers'
 import { ImportJobs } from './imports/service'
 import type { HandlerContext } from './handler-types'
@@ -123,11 +123,12 @@ export class Backend {
   async restore(backup: string): Promise<RestoreResult> {
     const { db } = this.ledger
     this.refuseIfOpenElsewhere('restoring a backup')
-    const names = this.backups().map((b) => b.name)
-    const source = backupInFolder(this.paths.backupsDir, backup, names)
+    // A file an earlier restore kept aside is restored like any backup (copied, never moved),
+    // and the ledger it replaces is kept aside in turn: going back and forth loses nothing.
+    const source = listedBackup(this.paths, backup, this.backups())
     const candidate = checkedCopy(source, this.paths.dbPath, this.now())
     db.close()
-    const keptAside = setAside(this.paths.dbPath, 'before-restore', this.now())
+    const keptAside = setAside(this.paths.dbPath, beforeRestoreLabel, this.now())
     let failure: string | null = null
     try {
       renameSync(candidate, this.paths.dbPath)
@@ -170,11 +171,7 @@ export class Backend {
     const candidate =
       choice.action === 'restore'
         ? checkedCopy(
-            backupInFolder(
-              this.paths.backupsDir,
-              choice.backup,
-              this.backups().map((b) => b.name),
-            ),
+            listedBackup(this.paths, choice.backup, this.backups()),
             this.paths.dbPath,
             this.now(),
           )

@@ -1,5 +1,5 @@
-// Keeps the benchmark harness from rotting: a quick run end to end (credits and import suites),
-// into a temp file. Timings are not checked here; the benchmark is where they live.
+// Keeps the benchmark harness from rotting: a quick run end to end (credits, dashboard, month
+// report and import suites) into a temp file. Timings are not checked here; the benchmark is where they live.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -41,5 +41,10 @@ describe('npm run bench -- --quick', () => {
     if ('version' in imports.sqlite3) expect(written).toContain('| A: sqlite3 .import --csv')
     expect(written).toContain('Import within 3× of the bare insert loop (B) at 100,000')
     expect(written).toContain("### Where the import's time goes (2,000 messages)")
+
+    // Every suite ran: a suite that fails is written down as "not measured", which would rot.
+    expect(written).not.toMatch(/could not be measured|it failed/)
+    expect(written).toContain('| month report PDF, warm')
+    expect(written).toContain('| month report JSON, warm')
   }, 90_000)
 })

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, screenshot, test, type App } from './fixtures'
+import { daysAgo, expect, screenshot, test, type App } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
 /** Day n days ago as DD/MM/YYYY, the spreadsheet's format. */
@@ -49,36 +49,20 @@ async function seed(app: App): Promise<void> {
       defaultChannel: 'inmail',
     }),
   )
-  for (const args of [
-    ['settings', '--time-zone', 'UTC'],
-    [
-      'seat',
-      'add',
-      '--name',
-      'Work',
-      '--plan',
-      'recruiter-lite',
-      '--since',
-      new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10),
-      '--balance',
-      '120',
-    ],
-    ['import', 'csv', file, '--seat', 'Work', '--map', map],
-    // One Open Profile InMail: free, it spends no credit.
-    [
-      'send',
-      '--seat',
-      'Work',
-      '--to',
-      'https://www.linkedin.com/in/open-profile-1',
-      '--at',
-      new Date(Date.now() - 5 * 86_400_000).toISOString(),
-      '--open-profile',
-    ],
-  ]) {
-    const run = await app.cli(...args)
-    expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0)
-  }
+  await app.run('settings', '--time-zone', 'UTC')
+  await app.addSeat({ since: daysAgo(200), balance: 120 })
+  await app.run('import', 'csv', file, '--seat', 'Work', '--map', map)
+  // One Open Profile InMail: free, it spends no credit.
+  await app.run(
+    'send',
+    '--seat',
+    'Work',
+    '--to',
+    'https://www.linkedin.com/in/open-profile-1',
+    '--at',
+    new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    '--open-profile',
+  )
 }
 
 test('analytics: funnel, rates by template with intervals, the numbers behind each chart, and A/B', async ({
@@ -94,8 +78,19 @@ test('analytics: funnel, rates by template with intervals, the numbers behind ea
   await expect(kpis).toContainText('Reply rate')
   await expect(kpis).toContainText('23.5%') // 19 of 81
   // Cost: the seat's price over the 80 InMails that spent a credit; the Open Profile one is free.
-  await expect(kpis).toContainText('per InMail')
+  await expect(kpis).toContainText('per paid InMail')
   await expect(kpis).toContainText(/over 80 paid InMails, 19 replies/)
+  // Each cost per result names what it is divided by; hires too.
+  await expect(kpis).toContainText('19 replies to paid InMails')
+  await expect(kpis).toContainText('per hire · 0 hires from paid InMails')
+  // The credits sentence reads the paid InMails' reply rate: 19 of 80, not 19 of 81 delivered.
+  await expect(
+    page.getByText(/At your 24% reply rate on paid InMails \(19 of 80\), 76 of every 100/),
+  ).toBeVisible()
+  // Where the Recruiter seat stands on LinkedIn's 13% rule, in plain words.
+  await expect(page.getByTestId('recruiter-rule')).toContainText(
+    /Last 14 days: \d+ InMails?, \d+% answered: .*LinkedIn's/,
+  )
   await page.getByText('How cost is counted').click()
   await expect(page.getByText(/Cost is each seat’s plan price/)).toBeVisible()
   await expect(page.getByRole('img', { name: /Funnel/ }).locator('svg')).toBeVisible()
@@ -108,7 +103,7 @@ test('analytics: funnel, rates by template with intervals, the numbers behind ea
   await expect(numbers.getByRole('row', { name: /Hook B/ })).toContainText('10')
   await byGroup.getByRole('button', { name: 'Copy CSV' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^Template,Delivered,Rate %,Low %,High %,Small sample,Paid InMails,Cost,Cost per reply\n/,
+    /^Template,Delivered,Rate %,Low %,High %,Small sample,Paid InMails,Cost,Replies to paid InMails,Cost per reply,Hires from paid InMails,Cost per hire\n/,
   )
   // By channel: the InMails that spent a credit carry the cost, Open Profile is free.
   await byGroup.getByRole('button', { name: 'Chart' }).click()
@@ -136,7 +131,16 @@ test('the dashboard shows this month against last, the weekly trend and today’
   await ledger.open(app)
   await expect(ledger.heading('Dashboard')).toBeVisible()
   await expect(page.getByRole('region', { name: 'This month' })).toContainText('Delivered')
-  await expect(page.getByRole('img', { name: /rates by week/ })).toBeVisible()
+  // A month so far against the same days of the month before, said in words.
+  await expect(page.getByTestId('month-compared')).toContainText(
+    /^1(–\d+)? \w{3} against 1(–\d+)? \w{3}/,
+  )
+  // The last weeks' replies cannot all be in yet: drawn dashed and said so, not read as a fall.
+  await expect(page.getByRole('img', { name: /rates by week/ })).toHaveAttribute(
+    'aria-label',
+    /dashed: replies still coming in/,
+  )
+  await expect(page.getByTestId('recruiter-rule')).toContainText(/^Last 14 days: /)
   await expect(page.getByRole('region', { name: 'Today' })).toContainText(
     /Waiting for a reply|Refund windows|Nothing needs you/,
   )
@@ -161,6 +165,13 @@ test('a year of demo outreach reads well on the dashboard and in analytics', asy
   await ledger.open(app)
   await expect(page.getByRole('list', { name: 'Seats' }).locator(':scope > li')).toHaveCount(2)
   await expect(page.getByRole('img', { name: /rates by week/ })).toBeVisible()
+  // Refund windows of every seat, soonest first, the rest counted with a way to Credits.
+  const windows = page.getByRole('list', { name: 'Refund windows closing this week' })
+  await expect(windows.getByRole('listitem')).toHaveCount(5)
+  await expect(page.getByRole('link', { name: /more closing this week in Credits/ })).toBeVisible()
+  const days = await windows.getByRole('listitem').allTextContents()
+  const closes = days.map((d) => Date.parse(/by (\d+ \w+ \d{4})/.exec(d)![1]!))
+  expect(closes).toEqual([...closes].sort((a, b) => a - b))
   await screenshot(page, 'demo-dashboard')
   await ledger.go('Analytics')
   await page

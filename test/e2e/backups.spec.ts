@@ -4,11 +4,8 @@ import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
-const addSeat = (app: { cli: (...args: string[]) => Promise<unknown> }, name: string) =>
-  app.cli('seat', 'add', '--name', name, '--plan', 'recruiter-lite', '--since', '2026-01-05')
-
 test.beforeEach(async ({ app }) => {
-  await addSeat(app, 'Work')
+  await app.addSeat({ name: 'Work', since: '2026-01-05' })
   // Started again with a seat in the ledger: the app takes its daily backup on start.
   await app.restart()
 })
@@ -31,7 +28,7 @@ test('back up now, export all data, and restore a backup after confirming', asyn
   await expect(manual).toHaveCount(1)
 
   // Work done after the backup.
-  await addSeat(app, 'Added later')
+  await app.addSeat({ name: 'Added later', since: '2026-01-05' })
   await data.getByRole('button', { name: 'Export all data (JSON)' }).click()
   await expect(data.getByRole('status')).toContainText(/Exported \d+ rows from \d+ tables to/)
   const exported = (await data.getByRole('status').locator('code').textContent()) ?? ''
@@ -67,6 +64,22 @@ test('back up now, export all data, and restore a backup after confirming', asyn
 
   expect(await seatNames()).toEqual(['Work'])
   expect(readdirSync(app.dataDir).some((f) => f.includes('.before-restore-'))).toBe(true)
+
+  // The ledger the restore replaced is listed and can be restored: that undoes the restore.
+  const keptAside = backups.getByRole('row').filter({ hasText: 'Before restore' })
+  await expect(keptAside).toHaveCount(1)
+  await keptAside.getByRole('button', { name: /^Restore / }).click()
+  await expect(confirm).toContainText('just before a restore replaced it')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await data.getByRole('button', { name: 'Undo restore' }).click()
+  await expect(data.getByRole('status')).toContainText(
+    /Undid the restore: the ledger is back as it was. The one restored is kept at .*before-restore-/,
+  )
+  await expect(ledger.seatRow('Added later')).toBeVisible()
+  expect(await seatNames()).toEqual(['Added later', 'Work'])
+  // Both ledgers are kept, so going back and forth loses nothing.
+  await expect(keptAside).toHaveCount(2)
+  await screenshot(page, 'backups-undone')
 })
 
 test('restore from the command line is refused while the app has the ledger open', async ({
@@ -76,7 +89,7 @@ test('restore from the command line is refused while the app has the ledger open
   const listed = JSON.parse((await app.cli('backups', '--json')).stdout) as {
     backups: { name: string }[]
   }
-  await addSeat(app, 'Added later')
+  await app.addSeat({ name: 'Added later', since: '2026-01-05' })
   const run = await app.cli('restore', '--backup', listed.backups[0]!.name)
   expect(run.code).toBe(1)
   expect(run.stderr).toContain('error: Close Outreach Ledger first')

@@ -1,37 +1,17 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test, type App } from './fixtures'
+import { daysAgo, expect, screenshot, test, type App } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
-/** A day relative to today (UTC), as the CLI takes it. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)
-}
-
 async function seed(app: App): Promise<void> {
-  const run = async (...args: string[]) => {
-    const result = await app.cli(...args)
-    expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
-  }
-  await run('settings', '--time-zone', 'UTC')
-  await run(
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    daysAgo(100),
-    '--balance',
-    '20',
-  )
+  await app.run('settings', '--time-zone', 'UTC')
+  await app.addSeat({ since: daysAgo(100), balance: 20 })
   for (const [who, ago] of [
     ['ana-silva', 40],
     ['bo-chen', 12],
     ['chidi-okafor', 6],
     ['dana-levi', 3],
   ] as const)
-    await run(
+    await app.run(
       'send',
       '--seat',
       'Work',
@@ -40,7 +20,7 @@ async function seed(app: App): Promise<void> {
       '--at',
       `${daysAgo(ago)}T09:30:00Z`,
     )
-  await run(
+  await app.run(
     'respond',
     '--to',
     'linkedin.com/in/bo-chen',
@@ -49,7 +29,7 @@ async function seed(app: App): Promise<void> {
     '--sentiment',
     'positive',
   )
-  await run(
+  await app.run(
     'purchase',
     '--seat',
     'Work',

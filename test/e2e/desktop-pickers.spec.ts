@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test, type App } from './fixtures'
+import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
 const fixture = resolve('..', 'shared', 'fixtures', 'linkedin-export')
@@ -46,9 +46,6 @@ async function withDesktop(page: Page, stub: DesktopStub): Promise<void> {
   })
 }
 
-const addSeat = (app: App) =>
-  app.cli('seat', 'add', '--name', 'Work', '--plan', 'recruiter-lite', '--since', '2025-12-01')
-
 test('browser mode: paths are typed and saved ones shown as text, with no desktop buttons', async ({
   page,
   app,
@@ -62,7 +59,7 @@ test('browser mode: paths are typed and saved ones shown as text, with no deskto
   await expect(dialog.getByRole('button', { name: /Choose/ })).toHaveCount(0)
   await page.keyboard.press('Escape')
 
-  expect((await addSeat(app)).code).toBe(0)
+  await app.addSeat({ since: '2025-12-01' })
   await page.reload()
   await ledger.go('Import')
   const path = page.getByLabel('Export folder or messages.csv')
@@ -82,7 +79,7 @@ test('desktop: Choose… fills the path from the dialog and the import runs', as
   page,
   app,
 }) => {
-  expect((await addSeat(app)).code).toBe(0)
+  await app.addSeat({ since: '2025-12-01' })
   const stub: DesktopStub = {
     answer: (method) => (method === 'pickFolder' ? fixture : join(fixture, 'messages.csv')),
     calls: [],
@@ -147,8 +144,7 @@ test.describe('desktop, with a ledger from another computer', () => {
   }) => {
     const other = join(dir, 'ledger.sqlite')
     const file = join(dir, 'ledger-export.json')
-    const seat = ['--name', 'Old laptop seat', '--plan', 'recruiter-lite', '--since', '2026-01-31']
-    expect((await app.cli('--db', other, 'seat', 'add', ...seat)).code).toBe(0)
+    await app.addSeat({ name: 'Old laptop seat', since: '2026-01-31', db: other })
     expect((await app.cli('--db', other, 'export', '--out', file)).code).toBe(0)
 
     const stub: DesktopStub = { answer: () => file, calls: [] }
@@ -172,7 +168,7 @@ test('desktop: after an export or a backup, Show in folder opens the file manage
   page,
   app,
 }) => {
-  expect((await addSeat(app)).code).toBe(0)
+  await app.addSeat({ since: '2025-12-01' })
   const stub: DesktopStub = { answer: () => null, calls: [] }
   await withDesktop(page, stub)
   const shown = () => stub.calls.filter((c) => c.method === 'showInFolder').map((c) => c.input.path)

@@ -50,17 +50,7 @@ test('a seat added from the CLI skips the welcome and shows on the dashboard', a
   page,
   app,
 }) => {
-  const added = await app.cli(
-    'seat',
-    'add',
-    '--name',
-    'Sales',
-    '--plan',
-    'sales-navigator-core',
-    '--since',
-    '2026-02-17',
-  )
-  expect(added.code).toBe(0)
+  await app.addSeat({ name: 'Sales', plan: 'sales-navigator-core', since: '2026-02-17' })
   const ledger = new LedgerPage(page)
   await ledger.open(app)
   await expect(ledger.heading('Dashboard')).toBeVisible()
@@ -79,16 +69,7 @@ async function exportFromAnotherLedger(app: App, dir: string): Promise<string> {
     const result = await app.cli('--db', other, ...args)
     expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
   }
-  await run(
-    'seat',
-    'add',
-    '--name',
-    'Old laptop seat',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-01-31',
-  )
+  await app.addSeat({ name: 'Old laptop seat', since: '2026-01-31', db: other })
   await run(
     'send',
     '--seat',
@@ -186,17 +167,7 @@ test.describe('moving from another computer', () => {
     await ledger.open(app)
     await expect(ledger.heading('Welcome to Outreach Ledger')).toBeVisible()
     // Meanwhile a seat arrives from the command line.
-    const added = await app.cli(
-      'seat',
-      'add',
-      '--name',
-      'Work',
-      '--plan',
-      'recruiter-lite',
-      '--since',
-      '2026-02-01',
-    )
-    expect(added.code).toBe(0)
+    await app.addSeat({ since: '2026-02-01' })
 
     await page.getByRole('button', { name: 'Import an export file (JSON)' }).click()
     const dialog = page.getByRole('dialog', { name: 'Import an export file' })

@@ -3,7 +3,24 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, type Page } from '@playwright/test'
+import { expect, test as base, type Page } from '@playwright/test'
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** A seat as `seat add` takes it; "Work" on Recruiter Lite unless said. */
+export interface NewSeat {
+  name?: string
+  plan?: string
+  /** YYYY-MM-DD */
+  since: string
+  balance?: number
+  /** Another ledger file than this test's (e.g. "the other computer"). */
+  db?: string
+}
 
 export interface App {
   url: string
@@ -12,7 +29,16 @@ export interface App {
   /** Stops the server, runs `meanwhile` (e.g. damage the file), and starts it again. */
   restart: (meanwhile?: () => void) => Promise<void>
   /** Runs the CLI (built) against this test's ledger. */
-  cli: (...args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>
+  cli: (...args: string[]) => Promise<CliResult>
+  /** Runs the CLI and fails the test, with what it printed, unless it succeeds. */
+  run: (...args: string[]) => Promise<CliResult>
+  /** Adds a seat from the command line, failing the test if it is refused. */
+  addSeat: (seat: NewSeat) => Promise<void>
+}
+
+/** A day `n` days before today (UTC), YYYY-MM-DD as the CLI takes it. */
+export function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)
 }
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
@@ -40,6 +66,23 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
+// The same arguments as `seatAddArgs` in test/helpers/cli.ts; the e2e project cannot import
+// that file (it is outside tsconfig.e2e.json's include).
+function seatAddArgs({ name = 'Work', plan = 'recruiter-lite', since, balance, db }: NewSeat) {
+  return [
+    ...(db === undefined ? [] : ['--db', db]),
+    'seat',
+    'add',
+    '--name',
+    name,
+    '--plan',
+    plan,
+    '--since',
+    since,
+    ...(balance === undefined ? [] : ['--balance', String(balance)]),
+  ]
+}
+
 export const test = base.extend<{ app: App }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright's way to say "no other fixtures"
   app: async ({}, use) => {
@@ -65,6 +108,14 @@ export const test = base.extend<{ app: App }>({
           child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
           child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }))
         }),
+      run: async (...args) => {
+        const result = await app.cli(...args)
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
+        return result
+      },
+      addSeat: async (seat) => {
+        await app.run(...seatAddArgs(seat))
+      },
     }
     await use(app)
     await stop(server.child)

@@ -60,16 +60,7 @@ test('a spreadsheet import: read the file, check the guessed mapping, preview an
   page,
   app,
 }) => {
-  await app.cli(
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2025-12-01',
-  )
+  await app.addSeat({ since: '2025-12-01' })
   const file = join(app.dataDir, 'outreach.csv')
   writeFileSync(
     file,

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, screenshot, test, type App } from './fixtures'
+import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
 /** What a failing disk might leave: a main file of garbage and no write-ahead log. */
@@ -10,25 +10,11 @@ function damage(dbPath: string, garbage: string): void {
   rmSync(`${dbPath}-shm`, { force: true })
 }
 
-async function addWorkSeat(app: App): Promise<void> {
-  const added = await app.cli(
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-01-05',
-  )
-  expect(added.code, added.stderr).toBe(0)
-}
-
 test('a damaged ledger opens the recovery screen, and a backup brings the seats back', async ({
   page,
   app,
 }) => {
-  await addWorkSeat(app)
+  await app.addSeat({ since: '2026-01-05' })
   await app.cli('backup', '--out', `${app.dataDir}/backups/ledger-before-disaster.sqlite`)
   await app.restart(() => damage(app.dbPath, 'the disk ate this file '))
 
@@ -61,7 +47,7 @@ test('a lost ledger file: first run lists the backups with their kinds and resto
   page,
   app,
 }) => {
-  await addWorkSeat(app)
+  await app.addSeat({ since: '2026-01-05' })
   const backupsDir = join(app.dataDir, 'backups')
   const names = () => readdirSync(backupsDir).filter((n) => n.endsWith('.sqlite'))
   // Starting with seats in the ledger writes the day's backup.

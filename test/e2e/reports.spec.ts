@@ -118,8 +118,26 @@ test('reports: preview a month for a client, export PDF and CSV, and see where t
   await form.getByLabel('For', { exact: true }).selectOption({ label: 'All seats' })
   await form.getByLabel('Period', { exact: true }).selectOption('month')
   await expect(preview).toContainText(`${label} · All seats`)
+  // Each cost per result names its divisor; hires have theirs.
+  await expect(preview.getByLabel('Key figures')).toContainText(/\d+ repl(y|ies) to paid InMails/)
+  await expect(preview.getByRole('table', { name: 'Cost', exact: true })).toContainText(
+    /Per hire.*hires? from paid InMails/,
+  )
   await page.emulateMedia({ colorScheme: 'dark' })
   await screenshot(page, 'reports-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  // This month is not over: the report ends today and says so; next month is refused.
+  const now = new Date()
+  const thisMonth = now.toISOString().slice(0, 7)
+  const thisLabel = now.toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  await form.getByLabel('Month', { exact: true }).fill(thisMonth)
+  await expect(preview).toContainText(`${thisLabel} to date · All seats`)
+  await expect(preview).toContainText('Warnings live today')
+  await screenshot(page, 'reports-to-date')
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
+  await form.getByLabel('Month', { exact: true }).fill(next.toISOString().slice(0, 7))
+  await expect(page.getByRole('alert')).toContainText('after today')
 })
 
 test('the built CLI writes the same report, its font found outside the bundle', async ({ app }) => {

@@ -2,16 +2,7 @@ import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
 test.beforeEach(async ({ app }) => {
-  await app.cli(
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-01-05',
-  )
+  await app.addSeat({ since: '2026-01-05' })
 })
 
 test('add a custom seat, rename it, archive and restore it', async ({ page, app }) => {

@@ -2,16 +2,7 @@ import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
 
 test.beforeEach(async ({ app }) => {
-  await app.cli(
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-01-05',
-  )
+  await app.addSeat({ since: '2026-01-05' })
 })
 
 test('the sidebar reaches every screen, and a new ledger says what to do next', async ({

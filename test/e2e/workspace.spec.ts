@@ -5,31 +5,12 @@ function daysAgo(n: number, time = '09:30:00'): string {
   return `${new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)}T${time}Z`
 }
 
-async function run(app: App, ...args: string[]) {
-  const result = await app.cli(...args)
-  expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
-  return result
-}
-
 async function seed(app: App) {
-  await run(app, 'settings', '--time-zone', 'UTC')
-  await run(
-    app,
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    daysAgo(60).slice(0, 10),
-    '--balance',
-    '30',
-  )
+  await app.run('settings', '--time-zone', 'UTC')
+  await app.addSeat({ since: daysAgo(60).slice(0, 10), balance: 30 })
   const people = ['ana-silva', 'bo-chen', 'chidi-okafor', 'dana-levi', 'eve-martin']
   for (const [i, who] of people.entries())
-    await run(
-      app,
+    await app.run(
       'send',
       '--seat',
       'Work',
@@ -42,8 +23,7 @@ async function seed(app: App) {
       '--role',
       'Staff Engineer',
     )
-  await run(
-    app,
+  await app.run(
     'respond',
     '--to',
     'linkedin.com/in/bo-chen',
@@ -113,9 +93,8 @@ test('contacts: edit details, see the timeline, merge duplicates and undo', asyn
   app,
 }) => {
   await seed(app)
-  await run(app, 'send', '--seat', 'Work', '--to', "Zoë O'Brien", '--at', daysAgo(5))
-  await run(
-    app,
+  await app.run('send', '--seat', 'Work', '--to', "Zoë O'Brien", '--at', daysAgo(5))
+  await app.run(
     'send',
     '--seat',
     'Work',

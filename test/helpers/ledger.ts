@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { Backend } from '../../src/main/backend'
-import type { Envelope } from '../../src/shared/contract'
+import type { Envelope, Seat } from '../../src/shared/contract'
 
 const cleanups: (() => void)[] = []
 
@@ -28,6 +28,26 @@ export async function openBackend(
   const backend = await Backend.open({ dbPath, now })
   cleanups.unshift(() => backend.close())
   return backend
+}
+
+export interface WithSeat {
+  dbPath?: string
+  now?: () => Date
+  timeZone?: string
+  /** The seat's fields: "Work" on Recruiter Lite unless said. */
+  seat: { startedOn: string } & Record<string, unknown>
+}
+
+/** A real ledger set to the user's time zone with one seat: where most service tests start. */
+export async function openWithSeat({ dbPath, now, timeZone = 'UTC', seat }: WithSeat) {
+  const backend = await openBackend(dbPath, now)
+  await call(backend, 'settings.update', { timeZone })
+  const added = await call<Seat>(backend, 'seats.add', {
+    name: 'Work',
+    planId: 'recruiter-lite',
+    ...seat,
+  })
+  return { backend, seat: added }
 }
 
 /** Calls a channel and returns its result, failing the test with the error if it was refused. */
@@ -57,4 +77,31 @@ export function eventCount(backend: Backend): number {
   return (
     backend.ledger.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }
   ).n
+}
+
+/**
+ * The closing balance a statement's totals add up to: opening + granted + purchased − spent +
+ * refunded − expired − forfeited + adjusted. Written out here, not taken from the engine, so a
+ * test comparing it with `closing` checks the engine rather than repeating it.
+ */
+export function closingFromTotals(s: {
+  opening: number
+  granted: number
+  purchased: number
+  spent: number
+  refunded: number
+  expired: number
+  forfeited: number
+  adjusted: number
+}): number {
+  return (
+    s.opening +
+    s.granted +
+    s.purchased -
+    s.spent +
+    s.refunded -
+    s.expired -
+    s.forfeited +
+    s.adjusted
+  )
 }

@@ -5,9 +5,11 @@ import {
   funnelBars,
   rateBars,
   rateText,
+  rateAxisMax,
   toCsv,
   trendRows,
 } from '../../src/renderer/charts/funnel-data'
+import { monthSoFar } from '../../src/shared/reports/dashboard'
 
 const rate = (value: number | null, low: number | null, high: number | null, n: number): Rate => ({
   value,
@@ -106,11 +108,56 @@ describe('funnel chart data', () => {
     expect(rows[1]).toMatchObject({ reply: 25, replyBand: [14, 40], positive: 5, meeting: 2.5 })
   })
 
-  it('says what a reply rate costs in credits', () => {
-    expect(creditCostSentence(rate(0.12, 0.1, 0.14, 500))).toMatch(
-      /^At your 12% response rate, 88 of every 100/,
+  it('marks the weeks whose replies are still coming in, and joins them to the last settled one', () => {
+    const week = (monday: string, reply: number) => ({
+      week: monday,
+      delivered: 30,
+      replyRate: rate(reply, reply / 2, reply * 1.5, 30),
+      positiveRate: rate(0.1, 0.02, 0.2, 30),
+      meetingRate: rate(0.05, 0.01, 0.1, 30),
+    })
+    // Today Monday 23 Nov: the week of 9 Nov ended on the 15th, 8 days ago, so it is in; the
+    // weeks of 16 and 23 Nov are not.
+    const rows = trendRows(
+      [
+        week('2026-11-02', 0.3),
+        week('2026-11-09', 0.3),
+        week('2026-11-16', 0.1),
+        week('2026-11-23', 0),
+      ],
+      '2026-11-23',
     )
-    expect(creditCostSentence(rate(0.5, 0.1, 0.9, 4))).toBeNull()
+    expect(rows.map((r) => r.comingIn)).toEqual([false, false, true, true])
+    expect(rows.map((r) => r.reply)).toEqual([30, 30, null, null])
+    expect(rows.map((r) => r.replyLate)).toEqual([null, 30, 10, 0])
+  })
+
+  it('keeps a rate axis at or under 100%', () => {
+    expect(rateAxisMax([97, 40])).toBe(100)
+    expect(rateAxisMax([22, null])).toBe(30)
+    expect(rateAxisMax([])).toBe(10)
+  })
+
+  it('compares a month so far with the same days of the month before', () => {
+    expect(monthSoFar('2026-11-23')).toEqual({
+      thisMonth: { from: '2026-11-01', to: '2026-11-23' },
+      sameDaysBefore: { from: '2026-10-01', to: '2026-10-23' },
+      label: '1–23 Nov against 1–23 Oct',
+    })
+    // 31 March against the 28 days of February; 1 January against 1 December.
+    expect(monthSoFar('2026-03-31').sameDaysBefore).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    })
+    expect(monthSoFar('2026-01-01').label).toBe('1 Jan against 1 Dec')
+  })
+
+  it('says what a reply rate costs in credits', () => {
+    // Paid InMails only: 33 of 149 answered is 22%, so 78 of 100 credits are gone.
+    expect(creditCostSentence({ paidInmails: 149, replies: 33 })).toMatch(
+      /^At your 22% reply rate on paid InMails \(33 of 149\), 78 of every 100/,
+    )
+    expect(creditCostSentence({ paidInmails: 4, replies: 2 })).toBeNull()
   })
 
   it('writes CSV that spreadsheets read safely', () => {

@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../handler-types'
 import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
+import { recruiterRuleStatus } from './recruiter-rule'
 import { compare, metrics, trend } from './service'
 
 /** A seat asked for by id must exist (SEAT_NOT_FOUND otherwise), so no answer is silently empty. */
@@ -13,4 +14,5 @@ export const analyticsHandlers: DomainHandlers<'analytics'> = {
   metrics: (input, { ledger }) => metrics(ledger, checked(ledger, input)),
   trend: (input, { ledger }) => trend(ledger, checked(ledger, input)),
   compare: (input, { ledger }) => compare(ledger, checked(ledger, input)),
+  recruiterRule: (_input, { ledger }) => recruiterRuleStatus(ledger),
 }

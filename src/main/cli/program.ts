@@ -2,6 +2,7 @@
 // ledger refused, 2 for usage errors. With --json, stdout carries exactly one JSON object.
 import { Command, CommanderError } from 'commander'
 import type { ErrorInfo } from '../../shared/contract/errors'
+import { isCalendarDay } from '../../shared/domain/days'
 import { appVersion, Backend } from '../backend'
 import { resolveDbPath } from '../paths'
 import { registerAgendaCommands } from './commands/agenda'
@@ -101,6 +102,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerReportCommands(program, perform)
   registerSequenceCommands(program, perform)
   registerAgendaCommands(program, perform)
+  // Every command alike: a malformed day, month or date and time is a usage error (exit 2),
+  // said in a sentence, before the ledger is opened.
+  program.hook('preAction', (_program, command) => {
+    const problem = malformedDateOption(command)
+    if (problem) command.error(`error: ${problem}`, { exitCode: 2, code: 'outreach.malformedDate' })
+  })
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -121,4 +128,65 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 export function numberArg(value: string): number | string {
   const n = Number(value)
   return value.trim() !== '' && Number.isFinite(n) ? n : value
+}
+
+/** What an option's value placeholder says it takes, for the ones holding dates. */
+const day = { valid: isCalendarDay, what: 'day', write: 'YYYY-MM-DD, like 2026-11-23' }
+const dateKinds: Record<
+  string,
+  { valid: (value: string) => boolean; what: string; write: string }
+> = {
+  '<YYYY-MM-DD>': day,
+  '<day>': day,
+  '<YYYY-MM>': {
+    valid: (value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value),
+    what: 'month',
+    write: 'YYYY-MM, like 2026-11',
+  },
+  '<iso-datetime>': {
+    valid: (value) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) &&
+      isCalendarDay(value.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(value)),
+    what: 'date and time',
+    write: 'like 2026-11-23T09:30:00Z (ISO 8601)',
+  },
+}
+
+/** The sentence for the first date option of `command` that is not written as it should be. */
+export function malformedDateOption(command: Command): string | null {
+  for (const option of command.options) {
+    const placeholder = /<[^>]+>/.exec(option.flags)?.[0]
+    const kind = placeholder ? dateKinds[placeholder] : undefined
+    const value: unknown = command.getOptionValue(option.attributeName())
+    if (kind && typeof value === 'string' && !kind.valid(value.trim()))
+      return `${option.long} "${value}" is not a real ${kind.what}: write it ${kind.write}.`
+  }
+  return null
+}
+
+/**
+ * The seat a --seat argument names: its full name or the start of exactly one seat's name, in
+ * any case ("work" for "Work (Recruiter Lite)"). A start several seats share is refused with
+ * their names; so is a name no seat has.
+ */
+export function seatNamed<S extends { name: string }>(seats: readonly S[], name: string): S {
+  const wanted = name.trim().toLowerCase()
+  const exact = seats.find((s) => s.name.toLowerCase() === wanted)
+  if (exact) return exact
+  const starting = wanted === '' ? [] : seats.filter((s) => s.name.toLowerCase().startsWith(wanted))
+  if (starting.length === 1) return starting[0]!
+  const list = (some: readonly S[]) => some.map((s) => `"${s.name}"`).join(', ')
+  if (starting.length > 1)
+    throw new CliFailure({
+      code: 'AMBIGUOUS_SEAT',
+      message: `"${name}" could be any of ${starting.length} seats: ${list(starting)}. Type more of the name.`,
+    })
+  throw new CliFailure({
+    code: 'SEAT_NOT_FOUND',
+    message:
+      seats.length === 0
+        ? `There is no seat named "${name}". Add one first with "seat add".`
+        : `There is no seat named "${name}". Seats: ${list(seats)}.`,
+  })
 }

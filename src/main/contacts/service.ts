@@ -46,12 +46,35 @@ export function findContact(ledger: Ledger, who: Recipient, pickFirst = false): 
     ledger.db,
     `${resolved} WHERE c.name = ? COLLATE NOCASE ORDER BY k.id LIMIT 2`,
   ).all(who.name ?? '') as ContactRow[]
-  if (rows.length > 1 && !pickFirst)
-    throw new AppError(
-      'AMBIGUOUS_CONTACT',
-      `More than one person is named "${who.name}". Give their LinkedIn profile URL instead.`,
-    )
+  if (rows.length > 1 && !pickFirst) throw ambiguous(ledger, who.name ?? '')
   return rows[0] ? toRef(rows[0]) : null
+}
+
+/** Everyone with this name, listed so the user can pick one by their profile URL. */
+function ambiguous(ledger: Ledger, name: string): AppError {
+  const candidates = (
+    statement(
+      ledger.db,
+      `SELECT DISTINCT k.id, k.name, k.headline, k.company, k.profile_url FROM contacts c
+         JOIN contacts k ON k.id = coalesce(c.merged_into, c.id)
+       WHERE c.name = ? COLLATE NOCASE ORDER BY k.id LIMIT 10`,
+    ).all(name) as (ContactRow & { headline: string | null; company: string | null })[]
+  ).map((r) => ({
+    contactId: r.id,
+    name: r.name,
+    headline: r.headline,
+    company: r.company,
+    profileUrl: r.profile_url,
+  }))
+  const lines = candidates.map(
+    (c) =>
+      `${c.name ?? name}${c.headline || c.company ? ` (${[c.headline, c.company].filter(Boolean).join(', ')})` : ''}: ${c.profileUrl ?? 'no profile URL (contact #' + String(c.contactId) + ')'}`,
+  )
+  return new AppError(
+    'AMBIGUOUS_CONTACT',
+    `More than one person is named "${name}". Give the LinkedIn profile URL of the one you mean: ${lines.join('; ')}.`,
+    { candidates },
+  )
 }
 
 /** An import passes its id: contacts it creates are tagged, and a shared name picks the first. */

@@ -78,12 +78,20 @@ function writableSeat(ledger: Ledger, seatId: number, day: string, what: string)
   return loaded
 }
 
-function refuseFuture(ledger: Ledger, at: string): void {
-  const limit = ledger.now().getTime() + 24 * 60 * 60 * 1000
-  if (Date.parse(at) > limit)
+/**
+ * How far ahead of the clock a send, response or meeting may be: another device's clock
+ * running a little fast, not a day. Anything later would count in a month's report (which
+ * reads to the end of the month) but not on the dashboard (which reads to now).
+ */
+export const clockSkewMs = 5 * 60 * 1000
+
+/** Refuses an instant more than a few minutes after now: things are logged once they happened. */
+export function refuseFuture(ledger: Ledger, at: string): void {
+  const now = ledger.now()
+  if (Date.parse(at) > now.getTime() + clockSkewMs)
     throw new AppError(
       'VALIDATION_FAILED',
-      `${at} is in the future. Log things once they have happened.`,
+      `${at} is in the future (it is now ${now.toISOString().slice(0, 16)}Z). Log things once they have happened.`,
     )
 }
 

@@ -1,20 +1,36 @@
 // The file work behind restoring a backup: check a copy of it before anything is swapped, and
 // set the current ledger aside (renamed with its WAL and shared-memory files, never deleted).
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, isAbsolute, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import type { BackupFile } from '../../shared/contract'
 import { AppError } from '../../shared/contract/errors'
+import { backupPath } from '../db/backup'
 import { migrations, type Migration } from '../db/migrations'
 import { appliedVersions, integrityProblems } from '../db/open'
 import { fileStamp, freeName } from './file-names'
 
 const companions = ['', '-wal', '-shm'] as const
 
-/** The path of a backup in the backups folder, refusing names that point anywhere else. */
-export function backupInFolder(backupsDir: string, name: string, known: readonly string[]): string {
-  if (basename(name) !== name || !known.includes(name))
-    throw new AppError('BACKUP_NOT_FOUND', `There is no backup named "${name}" in ${backupsDir}.`)
-  return join(backupsDir, name)
+/**
+ * The file of a listed backup, by its name as "backups" lists it or by its full path; any other
+ * name (another folder, a file the list does not have) is refused.
+ */
+export function listedBackup(
+  paths: { backupsDir: string; dbPath: string },
+  name: string,
+  listed: readonly BackupFile[],
+): string {
+  const files = listed.map((backup) => backupPath(paths.backupsDir, paths.dbPath, backup))
+  const index = listed.findIndex(
+    (backup, i) => backup.name === name || (isAbsolute(name) && files[i] === resolve(name)),
+  )
+  if (index < 0)
+    throw new AppError(
+      'BACKUP_NOT_FOUND',
+      `There is no backup named "${name}". Run "backups" (or open Settings → Your data) to see the ones you can restore, with the ledgers earlier restores replaced.`,
+    )
+  return files[index]!
 }
 
 function damagedBackup(name: string, why: string): AppError {

@@ -81,23 +81,63 @@ export function backupNames(backupsDir: string, dbPath: string): string[] {
   })
 }
 
-/** Newest first. Automatic backups are daily or weekly as the rotation keeps them. */
+/** What a restore calls the ledger it replaces: `ledger.sqlite.before-restore-<time>`. */
+export const beforeRestoreLabel = 'before-restore'
+
+/**
+ * The ledgers restores replaced, kept beside the ledger (not in the backups folder), each with
+ * the instant it was set aside: `ledger.sqlite.before-restore-2026-11-23T16-39-57-365Z`, or
+ * `…Z-2` for a second one at the same clock reading. Their -wal and -shm files are not listed.
+ */
+export function keptAsideNames(dbPath: string): { name: string; takenAt: string }[] {
+  const dir = dirname(dbPath)
+  if (!existsSync(dir)) return []
+  const prefix = `${basename(dbPath)}.${beforeRestoreLabel}-`
+  return readdirSync(dir).flatMap((name) => {
+    if (!name.startsWith(prefix)) return []
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(-\d+)?$/.exec(
+      name.slice(prefix.length),
+    )
+    if (!match) return []
+    const [, day, h, m, s, ms] = match as unknown as string[]
+    return [{ name, takenAt: `${day}T${h}:${m}:${s}.${ms}Z` }]
+  })
+}
+
+/** Where a listed backup is: the backups folder, or beside the ledger for a kept-aside one. */
+export function backupPath(backupsDir: string, dbPath: string, backup: BackupFile): string {
+  return backup.kind === 'before-restore'
+    ? join(dirname(dbPath), backup.name)
+    : join(backupsDir, backup.name)
+}
+
+/**
+ * Newest first. Automatic backups are daily or weekly as the rotation keeps them; the ledgers
+ * restores replaced are listed too ("before-restore"), so a restore can itself be undone.
+ */
 export function listBackups(backupsDir: string, dbPath: string, timeZone = 'UTC'): BackupFile[] {
   const names = backupNames(backupsDir, dbPath)
   const weekly = new Set(rotate(automaticBackups(names, timeZone)).weekly)
-  return names
-    .map((name) => {
-      const parsed = parseBackupName(name)
-      const info = statSync(join(backupsDir, name))
-      let kind: BackupKind = 'manual'
-      if (parsed?.reason === dailyReason) kind = weekly.has(name) ? 'weekly' : 'daily'
-      else if (parsed && preMigrationReason.test(parsed.reason)) kind = 'pre-migration'
-      return {
-        name,
-        createdAt: parsed?.takenAt ?? info.mtime.toISOString(),
-        bytes: info.size,
-        kind,
-      }
-    })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name))
+  const inFolder = names.map((name): BackupFile => {
+    const parsed = parseBackupName(name)
+    const info = statSync(join(backupsDir, name))
+    let kind: BackupKind = 'manual'
+    if (parsed?.reason === dailyReason) kind = weekly.has(name) ? 'weekly' : 'daily'
+    else if (parsed && preMigrationReason.test(parsed.reason)) kind = 'pre-migration'
+    return {
+      name,
+      createdAt: parsed?.takenAt ?? info.mtime.toISOString(),
+      bytes: info.size,
+      kind,
+    }
+  })
+  const keptAside = keptAsideNames(dbPath).map(({ name, takenAt }): BackupFile => ({
+    name,
+    createdAt: takenAt,
+    bytes: statSync(join(dirname(dbPath), name)).size,
+    kind: 'before-restore',
+  }))
+  return [...inFolder, ...keptAside].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),
+  )
 }

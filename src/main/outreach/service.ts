@@ -5,6 +5,7 @@ import type { outreach as outreachContract } from '../../shared/contract/outreac
 import { AppError } from '../../shared/contract/errors'
 import { findOrCreateContact } from '../contacts/service'
 import { addDays } from '../credits/engine'
+import { refuseFuture } from '../credits/service'
 import { appendEvent } from '../credits/store'
 import { startOfLocalDay } from '../credits/zone'
 import { statement } from '../db/statements'
@@ -166,6 +167,7 @@ type MarkInput = z.output<(typeof outreachContract)['mark']['input']>
 /** Marks messages in one transaction; a message already marked so is left as it is. */
 export function markOutreach(ledger: Ledger, input: MarkInput): { changed: number } {
   const at = input.at ?? ledger.now().toISOString()
+  refuseFuture(ledger, at)
   return ledger.db.transaction(() => {
     const find = ledger.db.prepare(
       `SELECT m.id, m.seat_id, m.contact_id, m.at,
@@ -224,6 +226,7 @@ export function logMessage(
   input: LogInput,
   thread?: { followupOf: number },
 ): { eventId: number } {
+  refuseFuture(ledger, input.at)
   return ledger.db.transaction(() => {
     const seat = getSeat(ledger, input.seatId)
     if (seat.archivedAt)

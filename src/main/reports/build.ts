@@ -10,7 +10,6 @@ import type {
   SeatStatement,
   TemplateVerdict,
 } from '../../shared/contract/reports'
-import { smallSampleBelow } from '../analytics/funnel'
 
 /** What the report carries as it is given (the rest is derived from the metrics). */
 type Given =
@@ -61,15 +60,24 @@ function change(current: number | null, previous: number | null): Change {
   }
 }
 
+/** Fewest delivered for a template to be ranked at all: below it one reply swings the rate. */
+export const templateMinimum = 10
+/** How sure the comparison must be that the best beats the worst before the report names them. */
+export const credibleAt = 0.9
+
 /**
- * Templates with a sample that says something (at least 30 delivered), best reply rate first;
- * ties go to the larger sample. The best and worst are the ends of this list.
+ * Templates with at least `templateMinimum` delivered, best reply rate first; ties go to the
+ * larger sample. The best and worst are the ends of this list, and are named only when the
+ * A/B comparison finds the difference credible (a month of a freelancer's sends rarely reaches
+ * 30 a template, so a fixed 30 would never name one).
  */
 export function rankTemplates<G extends ReportGroup>(groups: readonly G[]): G[] {
   return groups
-    .filter((g) => g.key !== '' && g.delivered >= smallSampleBelow && g.replyRate.value !== null)
+    .filter((g) => g.key !== '' && g.delivered >= templateMinimum && g.replyRate.value !== null)
     .sort((a, b) => b.replyRate.value! - a.replyRate.value! || b.delivered - a.delivered)
 }
+
+const pct = (p: number) => (p >= 0.995 ? 'over 99%' : `${Math.round(p * 100)}%`)
 
 export function templateVerdict(
   groups: readonly ReportGroup[],
@@ -86,22 +94,24 @@ export function templateVerdict(
       summary:
         named === 0
           ? 'No outreach with a template in this period.'
-          : `Too few sends to name a best or worst template: that takes two templates with at least ${smallSampleBelow} delivered each${ranked.length === 1 ? ` (only ${ranked[0]!.label} has)` : ''}.`,
+          : `Not enough sends to tell a best or worst template: that takes two templates with at least ${templateMinimum} delivered each${ranked.length === 1 ? ` (only ${ranked[0]!.label} has)` : ''}.`,
     }
   }
   const best = ranked[0]!
   const worst = ranked.at(-1)!
   const p = comparison?.probabilityBBeatsA ?? null
-  // The comparison asks whether `worst` (B) beats `best` (A); it is clear when it very likely does not.
-  const clear = p !== null && 1 - p >= 0.95
+  // The comparison asks whether `worst` (B) beats `best` (A); best very likely better is 1 − p.
+  const sure = p === null ? null : 1 - p
+  const clear = sure !== null && sure >= credibleAt
+  const more = comparison?.moreSendsEach ?? null
   return {
     ranked,
     best: clear ? best : null,
     worst: clear ? worst : null,
     comparison,
     summary: clear
-      ? `${best.label} did best and ${worst.label} worst, and the difference is real: ${comparison!.verdict}.`
-      : `No template clearly did better than another yet. ${comparison?.verdict ?? ''}`.trim(),
+      ? `${best.label} did best and ${worst.label} worst: ${pct(sure)} likely the difference is real, not luck (named from ${pct(credibleAt)}).`
+      : `Not enough sends to tell which template does better: ${best.label} ahead of ${worst.label} is only ${sure === null ? '—' : pct(sure)} likely to be real (${pct(credibleAt)} needed).${more !== null ? ` About ${more.toLocaleString('en-US')} more sends of each would settle it.` : ''}`,
   }
 }
 
@@ -110,6 +120,36 @@ function warningsOf(statements: readonly SeatStatement[]): Report['warnings'] {
   return statements.flatMap((s) =>
     s.warnings.map((w) => ({ seat: s.seat, code: w.code, message: w.message })),
   )
+}
+
+const warningKinds: Record<SeatStatement['warnings'][number]['code'], string> = {
+  LOW_BALANCE: 'low balance',
+  EXPIRING_UNUSED: 'credits expiring unused',
+  REFUND_WINDOWS_CLOSING: 'refund windows closing',
+  RESPONSE_RATE_AT_RISK: 'response rate at risk',
+  DAILY_LIMIT: 'daily limit',
+  OVERDRAWN: 'overdrawn',
+  SEAT_CANCELLED: 'seat cancelled',
+  SECOND_INMAIL: 'second InMail to one person',
+}
+
+/**
+ * A role's or client's report: a seat's warnings are about the whole seat (every client's
+ * outreach, other people's InMails), so they are only counted, one line a seat, never detailed.
+ */
+function seatWarningCounts(statements: readonly SeatStatement[]): Report['warnings'] {
+  return statements.flatMap((s) => {
+    if (s.warnings.length === 0) return []
+    const kinds = [...new Set(s.warnings.map((w) => warningKinds[w.code]))].join(', ')
+    const n = s.warnings.length
+    return [
+      {
+        seat: s.seat,
+        code: s.warnings[0]!.code,
+        message: `${n} seat-level warning${n === 1 ? '' : 's'} (${kinds}). ${n === 1 ? 'It covers' : 'They cover'} every client’s outreach on this seat, so ${n === 1 ? 'it is' : 'they are'} counted here, not detailed: see the all-seats report.`,
+      },
+    ]
+  })
 }
 
 /** A group without Analytics' cost share (see ReportFunnel). */
@@ -154,6 +194,8 @@ export function buildReport(inputs: ReportInputs): Report {
     templates: templateVerdict(groupsOf(inputs.byTemplate), inputs.comparison),
     sequences: inputs.sequences,
     warningsAsOf: inputs.warningsAsOf,
-    warnings: warningsOf(inputs.statements),
+    warnings: inputs.scopeCredits
+      ? seatWarningCounts(inputs.statements)
+      : warningsOf(inputs.statements),
   }
 }

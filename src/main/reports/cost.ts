@@ -13,9 +13,11 @@ export function reportCost(c: FunnelCost): ReportCost {
     replies: c.replies,
     positive: c.positive,
     meetings: c.meetings,
+    hires: c.hires,
     perInmailCents: c.perInmailCents,
     perReplyCents: c.perReplyCents,
     perPositiveCents: c.perPositiveCents,
     perMeetingCents: c.perMeetingCents,
+    perHireCents: c.perHireCents,
   }
 }

@@ -1,6 +1,8 @@
 // The report as CSV, one file per table, for a spreadsheet: UTF-8 with a BOM (so Excel reads the
 // names right), ISO dates, CRLF lines, and text cells that would start a formula (=, +, -, @, or a
-// tab or carriage return) prefixed with an apostrophe. Numbers stay numbers, negatives included.
+// tab or carriage return) prefixed with an apostrophe. Numbers stay numbers, negatives included:
+// credits going out (spent, expired, forfeited) are negative in every file, credits coming in
+// positive, so a row's columns add up to its closing balance.
 import type { OutreachRow } from '../../shared/contract/outreach'
 import { isPartOfSeats, type Report, type ReportGroup } from '../../shared/contract/reports'
 import { costDefinition, scopeCostDefinition } from '../../shared/reports/sections'
@@ -58,21 +60,44 @@ export function statementTotalsTable(report: Report): CsvTable {
       'Adjusted',
       'Closing',
     ],
-    rows: report.statements.map((s) => [
-      s.seat,
-      s.plan,
-      report.period.from,
-      report.period.to,
-      s.opening,
-      s.granted,
-      s.purchased,
-      s.spent,
-      s.refunded,
-      s.expired,
-      s.forfeited,
-      s.adjusted,
-      s.closing,
-    ]),
+    // A role's or client's report: only what its own InMails spent and got back; the seat's
+    // own figures (grants, purchases, balances) cover every client and are left empty.
+    rows: report.scopeCredits
+      ? report.scopeCredits.map((u) => {
+          const plan = report.statements.find((s) => s.seatId === u.seatId)?.plan ?? ''
+          const seatOnly = null
+          return [
+            u.seat,
+            plan,
+            report.period.from,
+            report.period.to,
+            seatOnly,
+            seatOnly,
+            seatOnly,
+            -u.spent,
+            u.refunded,
+            seatOnly,
+            seatOnly,
+            seatOnly,
+            seatOnly,
+          ]
+        })
+      : report.statements.map((s) => [
+          s.seat,
+          s.plan,
+          report.period.from,
+          report.period.to,
+          s.opening,
+          s.granted,
+          s.purchased,
+          // Credits going out are negative, as in statement-entries.csv and every other output.
+          -s.spent,
+          s.refunded,
+          -s.expired,
+          -s.forfeited,
+          s.adjusted,
+          s.closing,
+        ]),
   }
 }
 
@@ -106,10 +131,12 @@ export function costTable(report: Report): CsvTable {
     c.replies,
     c.positive,
     c.meetings,
+    c.hires,
     c.perInmailCents,
     c.perReplyCents,
     c.perPositiveCents,
     c.perMeetingCents,
+    c.perHireCents,
     definition,
   ]
   return {
@@ -118,16 +145,18 @@ export function costTable(report: Report): CsvTable {
       'From',
       'To',
       'Plan price (cents)',
-      'Credits bought (cents)',
+      'Purchased credits (cents)',
       'Total (cents)',
       'Credit InMails',
       'Replies to credit InMails',
       'Positive replies to credit InMails',
       'Meetings from credit InMails',
+      'Hires from credit InMails',
       'Cost per InMail (cents)',
-      'Cost per reply (cents)',
-      'Cost per positive reply (cents)',
-      'Cost per meeting (cents)',
+      'Cost per reply to a credit InMail (cents)',
+      'Cost per positive reply to a credit InMail (cents)',
+      'Cost per meeting from a credit InMail (cents)',
+      'Cost per hire from a credit InMail (cents)',
       'Definition',
     ],
     rows: [row(report.period, report.cost), row(report.previousPeriod, report.previousCost)],

@@ -1,10 +1,12 @@
 // Gathers what a report needs from the services that own each figure: the credit engine's
 // statement and balance (warnings) per seat, and Analytics' metrics and comparison for the same
 // period and filters. One read transaction, so every figure sees the same ledger.
+import { AppError } from '../../shared/contract/errors'
 import type { GroupBy, Metrics } from '../../shared/contract/analytics'
 import {
   isPartOfSeats,
   type Report,
+  type ReportPeriod,
   type ReportScope,
   type ScopeCredits,
   type SeatStatement,
@@ -22,7 +24,7 @@ import { getSeat, listSeats } from '../seats/service'
 import { timeZoneOf } from '../settings/service'
 import { buildReport, rankTemplates } from './build'
 import { reportCost } from './cost'
-import { periodOf, previousPeriod } from './period'
+import { dayLabel, periodOf, periodToDate, previousPeriod } from './period'
 import { type ScopeRequest, type ScopeSend, scopeFilters, scopeOf, scopeSends } from './scope'
 
 export interface ReportRequest extends ScopeRequest {
@@ -55,8 +57,9 @@ function statementsFor(
   bySeat: Metrics,
 ): SeatStatement[] {
   const timeZone = timeZoneOf(ledger)
-  const day = warningsDay(ledger, request.to)
-  const asOf = day === request.to ? endOfLocalDay(request.to, timeZone) : ledger.now().toISOString()
+  const today = localDay(ledger.now().toISOString(), timeZone)
+  // A period over: its last moment; one cut at today: now.
+  const asOf = request.to < today ? endOfLocalDay(request.to, timeZone) : ledger.now().toISOString()
   return seatsFor(ledger, scope, request.to, bySeat).flatMap((seat): SeatStatement[] => {
     const s = seatStatement(ledger, { seatId: seat.id, from: request.from, to: request.to })
     const live = balance(ledger, seat.id, asOf)
@@ -113,8 +116,27 @@ function scopeCreditsOf(
   })
 }
 
+/**
+ * The period as far as it has happened: a future period is refused, one not over yet ends today
+ * ("to date"), so scheduled grants and expiries are never shown as facts.
+ */
+function periodSoFar(
+  ledger: Ledger,
+  asked: ReportRequest,
+): { request: ReportRequest; period: ReportPeriod } {
+  const today = localDay(ledger.now().toISOString(), timeZoneOf(ledger))
+  if (asked.from > today)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The period starts on ${dayLabel(asked.from)}, after today (${dayLabel(today)}): a report covers what has happened. Pick a period that has started.`,
+    )
+  if (asked.to <= today) return { request: asked, period: periodOf(asked.from, asked.to) }
+  return { request: { ...asked, to: today }, period: periodToDate(asked.from, today) }
+}
+
 /** The report for a period and scope, as of the ledger's clock. */
-export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
+export function gatherReport(ledger: Ledger, asked: ReportRequest): Report {
+  const { request, period } = periodSoFar(ledger, asked)
   // The credit cache is not filled inside a transaction (it might roll back): fill it first, so
   // a busy seat is replayed once per change, not once per report.
   for (const seat of listSeats(ledger, true)) cachedSeat(ledger, seat.id)
@@ -124,7 +146,7 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
     const by = (group: GroupBy) => metrics(ledger, { ...filters, by: group })
     const byTemplate = by('template')
     const bySeat = by('seat')
-    const previous = previousPeriod(request.from, request.to)
+    const previous = previousPeriod(request.from, request.to, period.toDate === true)
     const ranked = rankTemplates(byTemplate.groups)
     const comparison =
       ranked.length >= 2
@@ -135,7 +157,7 @@ export function gatherReport(ledger: Ledger, request: ReportRequest): Report {
     // Cost by the one definition: Analytics' for the same period and filters.
     const previousMetrics = metrics(ledger, { ...filters, from: previous.from, to: previous.to })
     return buildReport({
-      period: periodOf(request.from, request.to),
+      period,
       previousPeriod: previous,
       scope,
       timeZone: timeZoneOf(ledger),

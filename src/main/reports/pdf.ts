@@ -10,6 +10,7 @@ import {
   replyTimeFacts,
   reportSections,
   scopeSentence,
+  type Section,
   type SectionTable,
   versus,
   warningsText,
@@ -23,19 +24,21 @@ function keyTiles(layout: Layout, report: Report): void {
   const tiles = keyFigures(report)
   const gap = 10
   const w = (layout.width - gap * (tiles.length - 1)) / tiles.length
-  const h = 70
+  const h = 80
   layout.ensure(h + 10)
   tiles.forEach((tile, i) => {
     const x = layout.left + i * (w + gap)
     layout.doc.roundedRect(x, layout.y, w, h, 5).fill(colors.band)
     layout.line(tile.label, x + 10, layout.y + 8, w - 20, { size: 8, color: colors.muted })
     layout.line(tile.value, x + 10, layout.y + 21, w - 20, { size: 17, bold: true })
-    layout.line(tile.change, x + 10, layout.y + 44, w - 20, {
+    if (tile.note)
+      layout.line(tile.note, x + 10, layout.y + 41, w - 20, { size: 7, color: colors.muted })
+    layout.line(tile.change, x + 10, layout.y + 54, w - 20, {
       size: 8,
       bold: true,
       color: colors.muted,
     })
-    layout.line(`vs ${versus(report)}`, x + 10, layout.y + 55, w - 20, {
+    layout.line(`vs ${versus(report)}`, x + 10, layout.y + 65, w - 20, {
       size: 7,
       color: colors.faint,
     })
@@ -113,6 +116,50 @@ function drawTable(layout: Layout, t: SectionTable): void {
   }
 }
 
+/** A table's header row and its first rows (at least two): what must stay with its heading. */
+function tableLead(t: SectionTable): number {
+  const rowHeight = (t.small ? 7.5 : 8.5) * 2
+  // As much as Layout.table asks for before its header: the header and up to three rows.
+  return rowHeight * Math.min(t.rows.length + 1, 4) + 4
+}
+
+function textHeight(layout: Layout, block: Extract<Block, { kind: 'text' }>): number {
+  const size = block.tone === 'strong' ? 9.5 : block.tone === 'muted' ? 8.5 : 9.5
+  layout.font(block.tone === 'strong', size)
+  return layout.doc.heightOfString(block.text, { width: layout.width, lineGap: 1.5 }) + 4
+}
+
+/**
+ * The height that must go on one page with a heading: the sentences up to the first table and
+ * that table's header with two rows, so a table never starts a page away from its heading and
+ * note (review 2, #17).
+ */
+function leadHeight(layout: Layout, blocks: readonly Block[]): number {
+  let height = 0
+  for (const block of blocks) {
+    if (block.kind === 'table') return height + tableLead(block.table)
+    if (block.kind === 'details') return height + 18 + leadHeight(layout, block.blocks)
+    height += textHeight(layout, block)
+  }
+  return height
+}
+
+/** A section: its heading, kept on one page with what leads up to its first table. */
+export function drawSection(layout: Layout, section: Section): void {
+  // The heading's own gap and rule (up to 37 points) come on top of what it keeps along.
+  layout.heading(section.heading, Math.max(90, leadHeight(layout, section.blocks) + 8))
+  drawBlocks(layout, section.blocks)
+}
+
+function drawBlocks(layout: Layout, blocks: readonly Block[]): void {
+  blocks.forEach((block, i) => {
+    // Sentences that introduce a table go to the page the table starts on.
+    if (block.kind === 'text' && blocks[i + 1]?.kind === 'table')
+      layout.ensure(leadHeight(layout, blocks.slice(i)))
+    drawBlock(layout, block)
+  })
+}
+
 function drawBlock(layout: Layout, block: Block): void {
   switch (block.kind) {
     case 'text':
@@ -129,8 +176,8 @@ function drawBlock(layout: Layout, block: Block): void {
       drawTable(layout, block.table)
       return
     case 'details':
-      layout.subheading(block.summary, 40)
-      for (const inner of block.blocks) drawBlock(layout, inner)
+      layout.subheading(block.summary, Math.max(40, leadHeight(layout, block.blocks)))
+      drawBlocks(layout, block.blocks)
       return
   }
 }
@@ -168,8 +215,7 @@ export async function reportPdf(report: Report, paper: PaperSize): Promise<Buffe
   keyTiles(layout, report)
   funnelSection(layout, report)
   for (const section of reportSections(report)) {
-    layout.heading(section.heading, 90)
-    for (const block of section.blocks) drawBlock(layout, block)
+    drawSection(layout, section)
     // The time to first reply follows the month-over-month table, as on screen.
     if (section.id === 'change') replyTimeSection(layout, report)
   }

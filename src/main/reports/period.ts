@@ -52,8 +52,35 @@ export function periodOf(from: string, to: string): ReportPeriod {
   return { from, to, label, wholeMonth: isWholeMonth(from, to) }
 }
 
+/**
+ * A period that has not ended yet, cut at today: "November 2026 to date" (1–23 Nov), a range
+ * "3 Nov 2026 – 23 Nov 2026 (to date)". Days after today hold only what the engine schedules
+ * (grants, expiries), not facts, so a report never shows them.
+ */
+export function periodToDate(from: string, today: string): ReportPeriod {
+  const month = monthPeriod(from.slice(0, 7))
+  const wholeMonthSoFar = month !== null && month.from === from && today <= month.to
+  const cut = periodOf(from, today)
+  return {
+    ...cut,
+    label: wholeMonthSoFar
+      ? `${monthNames[parts(from)[1] - 1]} ${parts(from)[0]} to date`
+      : `${cut.label} (to date)`,
+    toDate: true,
+  }
+}
+
 /** The period a report compares itself with. */
-export function previousPeriod(from: string, to: string): ReportPeriod {
+export function previousPeriod(from: string, to: string, toDate = false): ReportPeriod {
+  // A month so far (1–23 Nov) against the same days of the month before (1–23 Oct), not a whole
+  // month: 23 days against 31 would read as a fall.
+  if (toDate && from.endsWith('-01')) {
+    const [y, m] = parts(from)
+    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+    const whole = monthPeriod(prev)!
+    const day = Math.min(parts(to)[2], Number(whole.to.slice(8)))
+    return periodOf(whole.from, `${prev}-${String(day).padStart(2, '0')}`)
+  }
   if (isWholeMonth(from, to)) {
     const [y, m] = parts(from)
     const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`

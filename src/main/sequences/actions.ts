@@ -1,13 +1,16 @@
 // What the user does with a step: mark it done (which logs the send in the ledger, spending a
 // credit for an InMail), skip it, or snooze it; and stopping or resuming a whole enrolment.
 import { AppError } from '../../shared/contract/errors'
-import type { DoneResult, Enrolment, StepChannel } from '../../shared/contract/sequences'
+import type { DoneResult, Enrolment, Snoozed, StepChannel } from '../../shared/contract/sequences'
 import {
   addDays,
   allowedWeekdays,
   daysBetween,
   nextAllowed,
   replanAfter,
+  spokenDay,
+  weekdayNames,
+  weekdayOf,
 } from '../../shared/domain/schedule'
 import { send } from '../credits/service'
 import type { Ledger } from '../ledger'
@@ -176,17 +179,15 @@ export function skipStep(ledger: Ledger, stepId: number): Enrolment {
 export function snoozeStep(
   ledger: Ledger,
   input: { stepId: number; to?: string | undefined; days?: number | undefined },
-): Enrolment {
-  return ledger.db.transaction(() => {
+): Snoozed {
+  return ledger.db.transaction((): Snoozed => {
     const { loaded, index } = pendingStep(ledger, input.stepId)
     const step = loaded.enrolment.steps[index]!
     const today = todayIn(ledger.now(), timeZoneOf(ledger))
+    const allowed = allowedWeekdays(loaded.schedule)
     const to =
       input.to ??
-      nextAllowed(
-        addDays(step.dueOn > today ? step.dueOn : today, input.days ?? 1),
-        allowedWeekdays(loaded.schedule),
-      )
+      nextAllowed(addDays(step.dueOn > today ? step.dueOn : today, input.days ?? 1), allowed)
     if (to < today)
       throw new AppError(
         'VALIDATION_FAILED',
@@ -197,7 +198,21 @@ export function snoozeStep(
         .prepare('UPDATE enrolment_steps SET due_on = ?, revision = revision + 1 WHERE id = ?')
         .run(to, input.stepId)
     moveLaterSteps(ledger, loaded, index, to, daysBetween(step.dueOn, to))
-    return loadEnrolment(ledger, loaded.enrolment.id).enrolment
+    // A day the user picked is kept as asked, but said aloud: the sequence would not send then.
+    const warnings: Snoozed['warnings'] = allowed.has(weekdayOf(to))
+      ? []
+      : [
+          {
+            code: 'NOT_A_SEND_DAY',
+            message: `${weekdayNames[weekdayOf(to)]} is not one of this sequence's sending days (${[
+              ...allowed,
+            ]
+              .sort()
+              .map((d) => weekdayNames[d])
+              .join(', ')}); the step stays on ${spokenDay(to)} as you asked.`,
+          },
+        ]
+    return { ...loadEnrolment(ledger, loaded.enrolment.id).enrolment, warnings }
   })()
 }
 

@@ -2,7 +2,7 @@
 // for the person so it can be copied and sent.
 import type { Agenda, AgendaItem } from '../../shared/contract/sequences'
 import { addDays } from '../../shared/domain/schedule'
-import { renderTemplate } from '../../shared/domain/templates'
+import { renderMessage } from '../../shared/domain/templates'
 import type { Ledger } from '../ledger'
 import { timeZoneOf } from '../settings/service'
 import { todayIn } from './clock'
@@ -35,13 +35,7 @@ function renderer(ledger: Ledger) {
       company: contact?.company ?? null,
       headline: contact?.headline ?? null,
     }
-    const subject = template.subject ? renderTemplate(template.subject, values) : null
-    const body = renderTemplate(template.body, values)
-    return {
-      subject: subject?.text ?? null,
-      body: body.text,
-      missing: [...new Set([...(subject?.missing ?? []), ...body.missing])],
-    }
+    return renderMessage(template, values)
   }
 }
 

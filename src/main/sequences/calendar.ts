@@ -1,7 +1,8 @@
-// The follow-ups as a calendar file: one all-day event per step, its UID fixed by the step's id,
-// so a second export updates the events the first one created. Calendars keep events a file no
-// longer lists, so a step that no longer needs doing (done, skipped, not needed, or its
+// The follow-ups as a calendar file: one all-day event per step, its UID fixed by the step's id
+// and the ledger's own id, so a second export updates the events the first one created.
+// Calendars keep events a file no longer lists, so a step that no longer needs doing (done, skipped, not needed, or its
 // enrolment stopped or ended) is exported again as cancelled, with a higher SEQUENCE.
+import { randomUUID } from 'node:crypto'
 import type { AgendaItem, Enrolment } from '../../shared/contract/sequences'
 import { stepChannelNames } from '../../shared/contract/sequences'
 import { buildCalendar, type CalendarEvent } from '../../shared/domain/ics'
@@ -12,8 +13,25 @@ import { pendingSteps } from './agenda'
 import { todayIn } from './clock'
 import { allEnrolments, type StepRow } from './enrolments'
 
-export function stepUid(stepId: number): string {
-  return `enrolment-step-${stepId}@outreach-ledger`
+const ledgerIdKey = 'calendar.ledgerId'
+
+/**
+ * A random id for this ledger, made on the first export and kept in its settings (so backups,
+ * restores and JSON export/import keep it): two ledgers' step 23 are two different events.
+ */
+export function calendarLedgerId(ledger: Ledger): string {
+  ledger.db
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+    .run(ledgerIdKey, randomUUID())
+  return (
+    ledger.db.prepare('SELECT value FROM settings WHERE key = ?').get(ledgerIdKey) as {
+      value: string
+    }
+  ).value
+}
+
+export function stepUid(stepId: number, ledgerId: string): string {
+  return `enrolment-step-${stepId}@${ledgerId}.outreach-ledger`
 }
 
 /** Ended steps whose day is this far back are still cancelled (they may have been exported). */
@@ -33,7 +51,12 @@ function summary(channel: AgendaItem['channel'], contact: string, exit: boolean)
   return `${stepChannelNames[channel]}: ${contact}${exit ? ' (last step)' : ''}`
 }
 
-function pendingEvent(item: AgendaItem, row: StepRow, today: string): CalendarEvent {
+function pendingEvent(
+  item: AgendaItem,
+  row: StepRow,
+  today: string,
+  ledgerId: string,
+): CalendarEvent {
   const day = item.dueOn < today ? today : item.dueOn
   const description = [
     `${item.sequence}, step ${item.position} of ${item.stepCount} (from ${item.seat}).`,
@@ -46,7 +69,7 @@ function pendingEvent(item: AgendaItem, row: StepRow, today: string): CalendarEv
     .filter((line): line is string => Boolean(line))
     .join('\n\n')
   return {
-    uid: stepUid(item.step),
+    uid: stepUid(item.step, ledgerId),
     day,
     summary: summary(item.channel, item.contact, item.exit),
     description,
@@ -67,6 +90,7 @@ export function exportCalendar(
   input: { at?: string | undefined; days: number },
 ): { ics: string; events: number; cancelled: number } {
   const today = input.at ?? todayIn(ledger.now(), timeZoneOf(ledger))
+  const ledgerId = calendarLedgerId(ledger)
   const horizon = addDays(today, input.days)
   const since = addDays(today, -cancelledLookbackDays)
   const rows = new Map<number, StepRow>()
@@ -80,7 +104,7 @@ export function exportCalendar(
       // cancel, and no cancelled event to outrank it when they do accept.
       if (step.state === 'not-needed' && step.condition === 'connected') return
       cancelled.push({
-        uid: stepUid(step.id),
+        uid: stepUid(step.id, ledgerId),
         day: row.due_on,
         summary: summary(step.channel, enrolment.contact, step.exit),
         description: `${enrolment.sequence}, step ${step.position}: ${endedBecause[step.state]}`,
@@ -94,7 +118,7 @@ export function exportCalendar(
       const row = rows.get(item.step)!
       return row.due_on <= horizon || row.revision > 0
     })
-    .map((item) => pendingEvent(item, rows.get(item.step)!, today))
+    .map((item) => pendingEvent(item, rows.get(item.step)!, today, ledgerId))
   const events = [...pending, ...cancelled]
   return {
     ics: buildCalendar(events, { name: 'Outreach follow-ups', stamp: ledger.now() }),

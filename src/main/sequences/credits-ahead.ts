@@ -54,6 +54,7 @@ export function creditsAhead(
   today: string,
   wanted: readonly PlannedCredit[],
   openProfileFree: number,
+  who: Pick<CreditsAhead, 'people' | 'leftOut' | 'warnings' | 'newContacts'>,
 ): CreditsAhead {
   const { settings, events } = cachedSeat(ledger, seat.id)
   const planned = countByDay(plannedCredits(ledger, seat.id, today), today)
@@ -101,17 +102,33 @@ export function creditsAhead(
     available,
     shortOn,
     days: points,
-    message: describe(
-      seat.name,
-      needed,
-      conditional,
-      lastNew,
-      available,
-      alreadyPlanned,
-      shortOn,
-      openProfileFree,
-    ),
+    ...who,
+    message: [
+      who.people === 0 && who.leftOut.length > 0
+        ? 'Nobody here would be enrolled.'
+        : describe(
+            seat.name,
+            needed,
+            conditional,
+            lastNew,
+            available,
+            alreadyPlanned,
+            shortOn,
+            openProfileFree,
+          ),
+      leftOutSentence(who.leftOut),
+    ]
+      .filter(Boolean)
+      .join(' '),
   }
+}
+
+/** "Left out: Nadia Andersen (answered on 21 Nov 2026), … and 3 more." */
+export function leftOutSentence(leftOut: CreditsAhead['leftOut'], shown = 5): string {
+  if (leftOut.length === 0) return ''
+  const named = leftOut.slice(0, shown).map((p) => `${p.contact} (${p.reason})`)
+  const more = leftOut.length - named.length
+  return `Left out: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
 }
 
 function describe(

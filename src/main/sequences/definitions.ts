@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract/sequences'
 import type { Weekday } from '../../shared/domain/schedule'
 import type { Ledger } from '../ledger'
+import { openEnrolments } from './enrolments'
 
 type SaveInput = z.output<typeof sequenceInput>
 
@@ -26,7 +27,8 @@ interface SequenceRow {
   active: number
 }
 
-interface StepRow {
+/** A row of `sequence_steps`; an enrolment copies these columns into each of its steps. */
+export interface StepRow {
   sequence_id: number
   position: number
   day_offset: number
@@ -38,8 +40,8 @@ interface StepRow {
   is_exit: number
 }
 
-// "Active" here is a cheap upper bound (not stopped by hand, a step still pending); the agenda
-// derives the exact state from the ledger's responses.
+// "Active" in SQL is an upper bound (not stopped by hand, a step still pending); when it is not
+// 0, `running` replaces it by the state the agenda and the report derive from the responses.
 const sequenceSql = `
   SELECT q.*, (SELECT count(*) FROM enrolments e WHERE e.sequence_id = q.id AND e.cancelled_at IS NULL
       AND EXISTS (SELECT 1 FROM enrolment_steps s WHERE s.enrolment_id = e.id AND s.state = 'pending')) AS active
@@ -75,6 +77,16 @@ function toSequence(row: SequenceRow, steps: StepRow[]): Sequence {
   }
 }
 
+/** Enrolments running per sequence, as the agenda and the report see them (a reply stops one). */
+function running(ledger: Ledger, rows: SequenceRow[]): SequenceRow[] {
+  if (rows.every((r) => r.active === 0)) return rows
+  const counts = new Map<number, number>()
+  for (const { enrolment } of openEnrolments(ledger))
+    if (enrolment.status === 'active')
+      counts.set(enrolment.sequenceId, (counts.get(enrolment.sequenceId) ?? 0) + 1)
+  return rows.map((r) => ({ ...r, active: counts.get(r.id) ?? 0 }))
+}
+
 export function listSequences(ledger: Ledger, includeArchived = false): Sequence[] {
   const rows = ledger.db
     .prepare(
@@ -85,7 +97,7 @@ export function listSequences(ledger: Ledger, includeArchived = false): Sequence
   const steps = ledger.db
     .prepare(`${stepSql} ORDER BY s.sequence_id, s.position`)
     .all() as StepRow[]
-  return rows.map((row) => toSequence(row, steps))
+  return running(ledger, rows).map((row) => toSequence(row, steps))
 }
 
 export function getSequence(ledger: Ledger, id: number): Sequence {
@@ -94,7 +106,7 @@ export function getSequence(ledger: Ledger, id: number): Sequence {
   const steps = ledger.db
     .prepare(`${stepSql} WHERE s.sequence_id = ? ORDER BY s.position`)
     .all(id) as StepRow[]
-  return toSequence(row, steps)
+  return toSequence(running(ledger, [row])[0]!, steps)
 }
 
 /** The sequence with this name (any case), for the CLI's --sequence NAME. */

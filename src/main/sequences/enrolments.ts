@@ -1,17 +1,12 @@
 // Enrolments as stored, joined with what the ledger knows about the person: the response that
 // stops them (so imported responses stop enrolments too) and an accepted connection request.
 import { AppError } from '../../shared/contract/errors'
-import type {
-  Enrolment,
-  EnrolmentStep,
-  StepChannel,
-  StepCondition,
-  StopCondition,
-} from '../../shared/contract/sequences'
+import type { Enrolment, EnrolmentStep, StopCondition } from '../../shared/contract/sequences'
 import type { ScheduleOptions, Weekday } from '../../shared/domain/schedule'
 import { startOfLocalDay } from '../credits/zone'
 import type { Ledger } from '../ledger'
 import { timeZoneOf } from '../settings/service'
+import type { StepRow as SequenceStepRow } from './definitions'
 import { progressOf, type PersonFacts, type Progress } from './progress'
 
 interface EnrolmentRow {
@@ -32,17 +27,10 @@ interface EnrolmentRow {
   created_at: string
 }
 
-export interface StepRow {
+/** A row of `enrolment_steps`: the sequence's step as it was on enrolling, with its plan. */
+export interface StepRow extends Omit<SequenceStepRow, 'sequence_id'> {
   id: number
   enrolment_id: number
-  position: number
-  day_offset: number
-  channel: StepChannel
-  template_id: number | null
-  template: string | null
-  note: string | null
-  condition: StepCondition
-  is_exit: number
   planned_on: string
   due_on: string
   state: 'pending' | 'done' | 'skipped'

@@ -5,7 +5,7 @@ import type {
   TemplateSummary,
   templates as templatesContract,
 } from '../../shared/contract/workspace'
-import { checkTemplate, renderTemplate, type TemplateChannel } from '../../shared/domain/templates'
+import { checkTemplate, renderMessage, type TemplateChannel } from '../../shared/domain/templates'
 import { wilson } from '../credits/engine'
 import { getContact } from '../contacts/workspace'
 import type { DomainHandlers } from '../handler-types'
@@ -150,13 +150,7 @@ function render(ledger: Ledger, input: Input<'render'>) {
     headline: contact.headline,
     role: input.role ?? null,
   }
-  const subject = template.subject ? renderTemplate(template.subject, values) : null
-  const body = renderTemplate(template.body, values)
-  return {
-    subject: subject?.text ?? null,
-    body: body.text,
-    missing: [...new Set([...(subject?.missing ?? []), ...body.missing])],
-  }
+  return renderMessage(template, values)
 }
 
 export const templatesHandlers: DomainHandlers<'templates'> = {

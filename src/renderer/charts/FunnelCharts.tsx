@@ -16,7 +16,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { benchmarks, type FunnelBar, type RateBar, type TrendRow } from './funnel-data'
+import { benchmarks, type FunnelBar, rateAxisMax, type RateBar, type TrendRow } from './funnel-data'
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 }
 const tooltip = {
@@ -41,8 +41,16 @@ export function FunnelChart({ bars }: { bars: FunnelBar[] }) {
             fill="var(--accent)"
             isAnimationActive={false}
             radius={[0, 4, 4, 0]}
+            // A stage with none (Hires 0) still gets a sliver, so its "0" is drawn, not left blank.
+            minPointSize={2}
           >
-            <LabelList dataKey="count" position="right" fill="var(--text)" fontSize={12} />
+            <LabelList
+              dataKey="count"
+              position="right"
+              fill="var(--text)"
+              fontSize={12}
+              formatter={(v: unknown) => String(v ?? 0)}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
@@ -52,7 +60,8 @@ export function FunnelChart({ bars }: { bars: FunnelBar[] }) {
 
 export function RateChart({ bars, band }: { bars: RateBar[]; band: keyof typeof benchmarks }) {
   const b = benchmarks[band]
-  const top = Math.max(10, ...bars.map((x) => (x.rate ?? 0) + x.error[1])) * 1.35
+  // Room for the labels, but a rate axis never runs past 100%.
+  const top = Math.min(100, Math.max(10, ...bars.map((x) => (x.rate ?? 0) + x.error[1])) * 1.35)
   // Each bar is labelled with its rate and 95% interval, and marked when the sample is small.
   const data = bars.map((x) => ({
     ...x,
@@ -102,11 +111,21 @@ const trendLines = [
 ] as const
 
 export function TrendChart({ rows }: { rows: TrendRow[] }) {
+  if (rows.every((r) => r.delivered === 0))
+    return (
+      <p className="muted" role="note" style={{ padding: '56px 0', textAlign: 'center' }}>
+        Nothing sent in these weeks yet: the rates appear once messages go out.
+      </p>
+    )
+  const coming = rows.filter((r) => r.comingIn)
+  const top = rateAxisMax(
+    rows.flatMap((r) => [r.replyBand?.[1] ?? null, r.reply, r.replyLate, r.positiveLate]),
+  )
   return (
     <div
       className="chart"
       role="img"
-      aria-label="Reply, positive and meeting rates by week, with the reply rate's 95% interval"
+      aria-label={`Reply, positive and meeting rates by week, with the reply rate's 95% interval${coming.length > 0 ? `; the last ${coming.length === 1 ? 'week is' : `${coming.length} weeks are`} dashed: replies still coming in` : ''}`}
     >
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: -10 }}>
@@ -117,9 +136,23 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
             minTickGap={30}
             tickFormatter={(w: string) => w.slice(5)}
           />
-          <YAxis unit="%" {...axis} />
+          <YAxis unit="%" domain={[0, top]} allowDataOverflow {...axis} />
           <Tooltip {...tooltip} />
           <Legend />
+          {coming.length > 0 && (
+            <ReferenceArea
+              x1={coming[0]!.week}
+              x2={coming.at(-1)!.week}
+              fill="var(--muted)"
+              fillOpacity={0.08}
+              label={{
+                value: 'replies still coming in',
+                position: 'insideTopRight',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
+            />
+          )}
           <ReferenceLine
             y={benchmarks.reply.low * 100}
             stroke="var(--success)"
@@ -147,6 +180,21 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
               name={name}
               stroke={stroke}
               strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+          {trendLines.map(([dataKey, name, stroke]) => (
+            <Line
+              key={`${dataKey}Late`}
+              dataKey={`${dataKey}Late`}
+              name={`${name} (still coming in)`}
+              legendType="none"
+              stroke={stroke}
+              strokeOpacity={0.55}
+              strokeWidth={2}
+              strokeDasharray="5 4"
               dot={false}
               isAnimationActive={false}
               connectNulls={false}

@@ -72,27 +72,76 @@ export interface TrendRow {
   replyBand: [number, number] | null
   positive: number | null
   meeting: number | null
+  /** Its replies can still arrive: the week ended less than `replyWaitDays` ago. */
+  comingIn: boolean
+  /** The rates again, on the "still coming in" weeks (and the last settled one, to join the lines). */
+  replyLate: number | null
+  positiveLate: number | null
+  meetingLate: number | null
 }
 
-export function trendRows(points: TrendPoint[]): TrendRow[] {
-  return points.map((p) => ({
-    week: p.week,
-    delivered: p.delivered,
-    reply: pct(p.replyRate.value),
-    replyBand:
-      p.replyRate.low === null || p.replyRate.high === null
-        ? null
-        : [pct(p.replyRate.low)!, pct(p.replyRate.high)!],
-    positive: pct(p.positiveRate.value),
-    meeting: pct(p.meetingRate.value),
-  }))
+/**
+ * How long after a week ends its replies are counted as in: most replies come within 72 hours,
+ * so a week younger than this reads low because its answers have not arrived, not because
+ * the messages failed.
+ */
+export const replyWaitDays = 7
+
+function plusDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 }
 
-/** "At 12% you spend 88 of every 100 credits for good": what the reply rate means in credits. */
-export function creditCostSentence(replyRate: Rate): string | null {
-  if (replyRate.value === null || replyRate.n < 10) return null
-  const back = Math.round(replyRate.value * 100)
-  return `At your ${back}% response rate, ${100 - back} of every 100 InMail credits are spent for good; the other ${back} come back as refunds when people answer within 90 days.`
+/** Each week's rates; weeks whose replies are still coming in (as of `today`) are marked. */
+export function trendRows(points: TrendPoint[], today?: string): TrendRow[] {
+  const rows = points.map((p) => {
+    const comingIn = today !== undefined && plusDays(p.week, 6 + replyWaitDays) >= today
+    return {
+      week: p.week,
+      delivered: p.delivered,
+      reply: pct(p.replyRate.value),
+      replyBand:
+        p.replyRate.low === null || p.replyRate.high === null
+          ? null
+          : ([pct(p.replyRate.low)!, pct(p.replyRate.high)!] as [number, number]),
+      positive: pct(p.positiveRate.value),
+      meeting: pct(p.meetingRate.value),
+      comingIn,
+      replyLate: null as number | null,
+      positiveLate: null as number | null,
+      meetingLate: null as number | null,
+    }
+  })
+  // Settled weeks draw solid lines, weeks still coming in dashed ones; the last settled week is
+  // on both so the line does not break.
+  return rows.map((r, i) => {
+    const late = r.comingIn || rows[i + 1]?.comingIn === true
+    return {
+      ...r,
+      reply: r.comingIn ? null : r.reply,
+      positive: r.comingIn ? null : r.positive,
+      meeting: r.comingIn ? null : r.meeting,
+      replyLate: late ? r.reply : null,
+      positiveLate: late ? r.positive : null,
+      meetingLate: late ? r.meeting : null,
+    }
+  })
+}
+
+/** The top of a rate axis: a little above the highest value, never past 100%. */
+export function rateAxisMax(values: readonly (number | null)[]): number {
+  const top = Math.max(0, ...values.filter((v): v is number => v !== null))
+  return Math.min(100, Math.max(10, Math.ceil((top + 5) / 10) * 10))
+}
+
+/**
+ * "At 12% you spend 88 of every 100 credits for good": what answers mean in credits. Only paid
+ * InMails spend and earn back credits, so the rate is replies to paid InMails over paid InMails,
+ * not the all-channel reply rate (free notes and Open Profile messages would flatter it).
+ */
+export function creditCostSentence(paid: { paidInmails: number; replies: number }): string | null {
+  if (paid.paidInmails < 10) return null
+  const back = Math.round((Math.min(paid.replies, paid.paidInmails) / paid.paidInmails) * 100)
+  return `At your ${back}% reply rate on paid InMails (${paid.replies} of ${paid.paidInmails}), ${100 - back} of every 100 InMail credits are spent for good; the other ${back} come back as refunds when people answer within 90 days.`
 }
 
 /** CSV for the clipboard: a header row, quoted cells, formula-looking text neutralised. */

@@ -8,6 +8,7 @@ export const backupKindLabels: Record<BackupKind, string> = {
   weekly: 'Weekly',
   manual: 'Manual',
   'pre-migration': 'Before upgrade',
+  'before-restore': 'Before restore',
 }
 
 export const backupTakenAt = (iso: string) =>

@@ -9,6 +9,26 @@ export function ErrorNotice({ error }: { error: ErrorInfo }) {
   )
 }
 
+/** The line under a screen's header: what it just did, or why it could not. */
+export function ScreenNotice({
+  notice,
+  error = null,
+}: {
+  notice: string | null
+  error?: ErrorInfo | null
+}) {
+  return (
+    <>
+      {notice && (
+        <p className="notice success" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+    </>
+  )
+}
+
 interface EmptyStateProps {
   title: string
   children: ReactNode

@@ -8,6 +8,7 @@ import { toErrorInfo } from '../api/useQuery'
 import { Dialog } from './Dialog'
 import { localNow, recipientOf, toInstant } from './FormDialog'
 import { ErrorNotice } from './Notices'
+import { SeatField } from './SeatField'
 
 type What = 'inmail' | 'message' | 'response' | 'meeting'
 const choices: { what: What; label: string }[] = [
@@ -141,21 +142,14 @@ export function QuickLog() {
             placeholder="LinkedIn profile URL or name"
             autoFocus
           />
-          {(what === 'inmail' || what === 'message') && seats.length > 1 && (
-            <>
-              <label htmlFor={`${id}-seat`}>Seat</label>
-              <select
-                id={`${id}-seat`}
-                value={seatId ?? ''}
-                onChange={(e) => setSeatId(Number(e.target.value))}
-              >
-                {seats.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </>
+          {(what === 'inmail' || what === 'message') && (
+            <SeatField
+              label="Seat"
+              id={`${id}-seat`}
+              seats={seats}
+              seatId={seatId}
+              onChange={setSeatId}
+            />
           )}
           {what === 'inmail' && (
             <label className="checkbox">

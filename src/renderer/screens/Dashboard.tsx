@@ -21,6 +21,7 @@ export function Dashboard() {
     const balances = await Promise.all(list.map((seat) => api.credits.balance({ seatId: seat.id })))
     return list.map((seat, i) => ({ seat, balance: balances[i]! }))
   }, [changes])
+  const rule = useQuery(() => api.analytics.recruiterRule({}), [changes])
   return (
     <>
       <header className="page-header">
@@ -59,6 +60,19 @@ export function Dashboard() {
                     : ''}
                 </span>
               </p>
+              {rule.state === 'done' &&
+                rule.data
+                  .filter((r) => r.seatId === seat.id)
+                  .map((r) => (
+                    <p
+                      key={r.seatId}
+                      className={r.status === 'at-risk' ? 'notice warning' : 'muted'}
+                      data-testid="recruiter-rule"
+                      title="LinkedIn expects Recruiter seats to get answers to 13% of InMails, checked on 100 or more sent in any 14 days; answers within 30 days count."
+                    >
+                      {r.sentence}
+                    </p>
+                  ))}
               {balance.warnings.length > 0 && (
                 <ul className="warnings" aria-label={`Warnings for ${seat.name}`}>
                   {balance.warnings.map((w) => (

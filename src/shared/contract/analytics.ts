@@ -99,6 +99,19 @@ export interface TrendPoint {
   meetingRate: Rate
 }
 
+/** Where a Recruiter seat stands on LinkedIn's 13%-on-100-InMails-in-14-days rule. */
+export interface RecruiterRuleStatus {
+  seatId: number
+  seat: string
+  /** Paid InMails sent in the last 14 days. */
+  sent: number
+  /** Of them, answered within 30 days. */
+  answered: number
+  status: 'fine' | 'low-under-volume' | 'at-risk'
+  /** "Last 14 days: 96 InMails, 15% answered: fine (LinkedIn's rule applies at 100+)." */
+  sentence: string
+}
+
 export interface Comparison {
   a: { label: string; delivered: number; replies: number; replyRate: Rate }
   b: { label: string; delivered: number; replies: number; replyRate: Rate }
@@ -125,6 +138,7 @@ const ordered = (p: { from?: string | undefined; to?: string | undefined }) =>
   p.from === undefined || p.to === undefined || p.from <= p.to
 
 export const analytics = {
+  recruiterRule: channel<RecruiterRuleStatus[]>()(z.object({}).strict().default({})),
   metrics: channel<Metrics>()(
     z
       .object({

@@ -2,11 +2,14 @@
 import * as z from 'zod'
 import { channel } from './channel'
 
-/** daily/weekly: written while the app runs and rotated; the others are never deleted. */
-export type BackupKind = 'daily' | 'weekly' | 'manual' | 'pre-migration'
+/**
+ * daily/weekly: written while the app runs and rotated; the others are never deleted.
+ * before-restore: the ledger a restore replaced, kept beside it; restoring it undoes the restore.
+ */
+export type BackupKind = 'daily' | 'weekly' | 'manual' | 'pre-migration' | 'before-restore'
 
 export interface BackupFile {
-  /** File name inside the backups folder. */
+  /** File name inside the backups folder (beside the ledger for a before-restore one). */
   name: string
   createdAt: string
   bytes: number

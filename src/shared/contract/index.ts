@@ -64,6 +64,7 @@ export type {
   GroupBy,
   Metrics,
   Rate,
+  RecruiterRuleStatus,
   TrendPoint,
 } from './analytics'
 export type {
@@ -74,11 +75,13 @@ export type {
   Enrolled,
   Enrolment,
   EnrolmentStep,
+  LeftOut,
   ReminderSettings,
   Sequence,
   SequenceReport,
   SequenceRun,
   SequenceStep,
+  Snoozed,
   StepChannel,
 } from './sequences'
 export type { Report, ReportExport, ReportFormat, PaperSize, SeatStatement } from './reports'

@@ -34,6 +34,8 @@ export interface ReportPeriod {
   label: string
   /** True for one whole calendar month. */
   wholeMonth: boolean
+  /** True when the period was cut at today (the rest had not happened when it was made). */
+  toDate?: boolean
 }
 
 /** A seat's credit statement for the period: the engine's own figures, entry for entry. */
@@ -77,10 +79,12 @@ export interface ReportCost {
   replies: number
   positive: number
   meetings: number
+  hires: number
   perInmailCents: number | null
   perReplyCents: number | null
   perPositiveCents: number | null
   perMeetingCents: number | null
+  perHireCents: number | null
 }
 
 /** A figure this period against the one before: null where either side has nothing to say. */
@@ -96,7 +100,7 @@ export type ReportFunnel = Omit<Funnel, 'cost'>
 export type ReportGroup = Omit<FunnelGroup, 'cost'>
 
 export interface TemplateVerdict {
-  /** Templates with at least 30 delivered in the period, best reply rate first. */
+  /** Templates with at least 10 delivered in the period, best reply rate first. */
   ranked: ReportGroup[]
   best: ReportGroup | null
   worst: ReportGroup | null

@@ -153,14 +153,52 @@ export interface CreditsAhead {
   /** The first day the planned InMails would find no credit; null when they fit. */
   shortOn: string | null
   days: { date: string; newCredits: number; plannedCredits: number; available: number }[]
+  /** People who will be enrolled (the left-out ones not counted). */
+  people: number
+  /** People not enrolled, and why; `overridable` ones come in with `includeAnswered`. */
+  leftOut: LeftOut[]
+  /** Said before a credit is spent: a step that would be a second InMail, an old answer. */
+  warnings: { contactId: number; message: string }[]
+  /** Profile URLs not in the ledger yet: enrolling adds them as contacts. */
+  newContacts: string[]
+  /** The credits sentence, then who is left out. */
   message: string
+}
+
+/** Why someone is not enrolled by default. */
+export type LeftOutReason =
+  /** Any response in the ledger (a reply, a decline, a meeting). */
+  | 'answered'
+  /** An InMail still in its refund window with no response: another one spends another credit. */
+  | 'inmail-awaiting'
+  /** Running in another sequence. */
+  | 'in-sequence'
+  /** Already in this sequence: never enrolled twice. */
+  | 'already-enrolled'
+
+export interface LeftOut {
+  contactId: number
+  contact: string
+  why: LeftOutReason
+  /** "answered on 21 Nov 2026" */
+  reason: string
+  overridable: boolean
 }
 
 export interface Enrolled {
   enrolmentIds: number[]
-  skipped: { contactId: number; contact: string; reason: string }[]
+  /** The people left out (the same list the preview showed). */
+  skipped: LeftOut[]
   warnings: { contactId: number; message: string }[]
+  /** Contacts this enrolment added, from profile URLs the ledger did not know. */
+  added: { contactId: number; contact: string }[]
   credits: CreditsAhead
+}
+
+/** A snoozed step's enrolment, with what to know about the new day. */
+export interface Snoozed extends Enrolment {
+  /** NOT_A_SEND_DAY: the day chosen is not one of the sequence's sending days. */
+  warnings: { code: string; message: string }[]
 }
 
 export interface DoneResult {
@@ -258,12 +296,25 @@ const sequenceFields = z.object({
 })
 
 export const sequenceInput = sequenceFields
-  .refine(
-    (s) => s.steps.every((step, i) => i === 0 || step.dayOffset >= s.steps[i - 1]!.dayOffset),
-    {
-      error: 'Put the steps in order of their day.',
-    },
-  )
+  .superRefine((s, ctx) => {
+    // Named by step number, as the editor numbers its rows.
+    const early = s.steps.findIndex(
+      (step, i) => i > 0 && step.dayOffset < s.steps[i - 1]!.dayOffset,
+    )
+    if (early > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', early, 'dayOffset'],
+        message: `Step ${early + 1} (day ${s.steps[early]!.dayOffset}) comes before step ${early} (day ${s.steps[early - 1]!.dayOffset}). Put the steps in order of their day.`,
+      })
+    const exit = s.steps.findIndex((step) => step.exit)
+    if (exit >= 0 && exit < s.steps.length - 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', exit + 1],
+        message: `Step ${exit + 1} ends the sequence, so step ${exit + 2} would never be sent. Remove the steps after it, or untick "Exit" on step ${exit + 1}.`,
+      })
+  })
   .refine(
     (s) =>
       !s.businessDays ||
@@ -289,6 +340,8 @@ const enrolTargets = {
   /** Everyone an import wrote outreach to who has not answered. */
   importId: id('import').optional(),
   startOn: calendarDay,
+  /** Also enrol people who answered, have an InMail awaiting a response, or run in another sequence. */
+  includeAnswered: z.boolean().default(false),
 }
 const someone = (e: { contactIds: number[]; to: unknown[]; importId?: number | undefined }) =>
   e.contactIds.length + e.to.length > 0 || e.importId !== undefined
@@ -337,7 +390,7 @@ export const sequences = {
   ),
   done: channel<DoneResult>()(z.object({ stepId: id('step'), at: instant.optional() })),
   skip: channel<Enrolment>()(z.object({ stepId: id('step') })),
-  snooze: channel<Enrolment>()(
+  snooze: channel<Snoozed>()(
     z
       .object({
         stepId: id('step'),

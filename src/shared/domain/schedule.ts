@@ -54,6 +54,27 @@ export function weekdayOf(day: string): Weekday {
   return (js === 0 ? 7 : js) as Weekday
 }
 
+const monthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
+
+/** "21 Nov 2026", as the screens show days, for sentences written in the main process. */
+export function spokenDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return `${d} ${monthNames[m - 1]} ${y}`
+}
+
 export function isBusinessDay(day: string): boolean {
   return weekdayOf(day) <= 5
 }

@@ -54,6 +54,23 @@ export function renderTemplate(
   return { text: rendered, missing: [...missing] }
 }
 
+/**
+ * A template's subject (when it has one) and body filled in with `values`; `missing` names each
+ * field left unfilled once, wherever it was.
+ */
+export function renderMessage(
+  template: { subject: string | null; body: string },
+  values: Partial<Record<string, string | null>>,
+): { subject: string | null; body: string; missing: string[] } {
+  const subject = template.subject ? renderTemplate(template.subject, values) : null
+  const body = renderTemplate(template.body, values)
+  return {
+    subject: subject?.text ?? null,
+    body: body.text,
+    missing: [...new Set([...(subject?.missing ?? []), ...body.missing])],
+  }
+}
+
 export interface Finding {
   /** 'limit': LinkedIn will refuse it; 'advice': the sources' guidance; 'good': a check it passes. */
   level: 'limit' | 'advice' | 'good'

@@ -9,7 +9,9 @@ import {
   changeText,
   count,
   dash,
+  type CostResult,
   dayLabel,
+  divisorText,
   entryKindLabel,
   hours,
   money,
@@ -67,6 +69,10 @@ const table = (t: SectionTable): Block => ({ kind: 'table', table: t })
 
 /** What the period is compared with, in a few words. */
 export function versus(report: Report): string {
+  // A month so far: "1–23 Oct 2026", the same days of the month before.
+  const p = report.previousPeriod
+  if (report.period.toDate && p.from.slice(0, 7) === p.to.slice(0, 7))
+    return `${Number(p.from.slice(8))}–${dayLabel(p.to)}`
   return report.period.wholeMonth ? report.previousPeriod.label : 'the period before'
 }
 
@@ -81,13 +87,18 @@ export function scopeSentence(report: Report): string {
         : s.kind === 'seat'
           ? `Outreach and credits of the seat ${s.label}.`
           : 'Outreach and credits of every seat.'
-  return `${report.period.from} to ${report.period.to}, by calendar day in ${report.timeZone}. ${who} Compared with ${report.previousPeriod.label}.`
+  const soFar = report.period.toDate
+    ? ` The period is not over: it runs to today, and is compared with the same days of the month before (${report.previousPeriod.label}).`
+    : ` Compared with ${report.previousPeriod.label}.`
+  return `${report.period.from} to ${report.period.to}, by calendar day in ${report.timeZone}. ${who}${soFar}`
 }
 
 export interface KeyFigure {
   label: string
   value: string
   change: string
+  /** What the value is divided by, where it is a cost per result. */
+  note?: string
 }
 
 export function keyFigures(report: Report): KeyFigure[] {
@@ -111,6 +122,7 @@ export function keyFigures(report: Report): KeyFigure[] {
     {
       label: 'Cost per reply',
       value: money(cost.perReplyCents),
+      note: divisorText(cost.replies, 'reply'),
       change: changeText(change.costPerReplyCents, 'cents'),
     },
   ]
@@ -189,22 +201,24 @@ function changeSection(report: Report): Section {
       'rate',
     ),
     row('Median time to first reply', hours(t.current, unit), hours(t.previous, unit), t, unit),
-    paid('Cost per reply', change.costPerReplyCents),
-    paid('Cost per meeting', change.costPerMeetingCents),
+    paid('Cost per reply to a paid InMail', change.costPerReplyCents),
+    paid('Cost per meeting from a paid InMail', change.costPerMeetingCents),
   ]
   return {
     id: 'change',
-    heading: report.period.wholeMonth
-      ? 'Month over month'
-      : `Against the period before (${report.previousPeriod.label})`,
+    heading: report.period.toDate
+      ? `To date against the same days before (${report.previousPeriod.label})`
+      : report.period.wholeMonth
+        ? 'Month over month'
+        : `Against the period before (${report.previousPeriod.label})`,
     blocks: [
       table({
         label: 'Month over month',
         columns: [
-          { header: '', width: 30 },
-          num(report.period.label, 26),
-          num(report.previousPeriod.label, 26),
-          num('Change', 18),
+          { header: '', width: 36 },
+          num(report.period.label, 24),
+          num(report.previousPeriod.label, 24),
+          num('Change', 16),
         ],
         rows,
       }),
@@ -212,17 +226,20 @@ function changeSection(report: Report): Section {
   }
 }
 
+/**
+ * The cost, one row per figure and one column per period (so a long period label is never cut),
+ * each cost per result with what it is divided by.
+ */
 function costSection(report: Report): Section {
-  const row = (period: Report['period'], c: Report['cost']) => [
-    period.label,
-    money(c.subscriptionCents),
-    money(c.purchasedCents),
-    money(c.totalCents),
-    whole(c.creditInmails),
-    money(c.perInmailCents),
-    `${money(c.perReplyCents)} (${whole(c.replies)})`,
-    `${money(c.perMeetingCents)} (${whole(c.meetings)})`,
-  ]
+  const now = report.cost
+  const before = report.previousCost
+  const row = (label: string, f: (c: Report['cost']) => string) => [label, f(now), f(before)]
+  const per = (
+    label: string,
+    cents: (c: Report['cost']) => number | null,
+    n: (c: Report['cost']) => number,
+    result: CostResult,
+  ) => row(label, (c) => `${money(cents(c))} · ${divisorText(n(c), result)}`)
   return {
     id: 'cost',
     heading: 'Cost',
@@ -230,18 +247,43 @@ function costSection(report: Report): Section {
       table({
         label: 'Cost',
         columns: [
-          { header: '', width: 15 },
-          num('Plan price', 11),
-          num('Bought', 9),
-          num('Total', 11),
-          num('Paid InMails', 16),
-          num('Per InMail', 11),
-          num('Per reply', 14),
-          num('Per meeting', 14),
+          { header: '', width: 24 },
+          num(report.period.label, 38),
+          num(report.previousPeriod.label, 38),
         ],
-        rows: [row(report.period, report.cost), row(report.previousPeriod, report.previousCost)],
+        rows: [
+          row('Plan price', (c) => money(c.subscriptionCents)),
+          row('Purchased credits', (c) => money(c.purchasedCents)),
+          row('Total', (c) => money(c.totalCents)),
+          row('Paid InMails', (c) => whole(c.creditInmails)),
+          row('Per paid InMail', (c) => money(c.perInmailCents)),
+          per(
+            'Per reply',
+            (c) => c.perReplyCents,
+            (c) => c.replies,
+            'reply',
+          ),
+          per(
+            'Per positive reply',
+            (c) => c.perPositiveCents,
+            (c) => c.positive,
+            'positive',
+          ),
+          per(
+            'Per meeting',
+            (c) => c.perMeetingCents,
+            (c) => c.meetings,
+            'meeting',
+          ),
+          per(
+            'Per hire',
+            (c) => c.perHireCents,
+            (c) => c.hires,
+            'hire',
+          ),
+        ],
         caption:
-          'In brackets: the replies and meetings of the conversations paid InMails opened, that the cost is divided by.',
+          'Each cost per result is the total divided by the results of the conversations paid InMails opened, named beside it; replies to free messages cost nothing and are not counted.',
       }),
       text(
         isPartOfSeats(report.scope) ? `${costDefinition} ${scopeCostDefinition}` : costDefinition,
@@ -343,10 +385,10 @@ function totalsTable(report: Report, caption: string): Block {
     label: 'Credit statements',
     small: true,
     columns: [
-      { header: 'Seat', width: 22, wrap: true },
+      { header: 'Seat', width: 20, wrap: true },
       num('Opening', 9),
       num('Granted', 9),
-      num('Bought', 8),
+      num('Purchased', 10.5),
       num('Spent', 8),
       num('Refunded', 10),
       num('Expired', 8.5),
@@ -371,7 +413,7 @@ function totalsTable(report: Report, caption: string): Block {
 }
 
 const balanceRule =
-  'Opening + granted + bought − spent + refunded − expired − forfeited ± adjusted = closing.'
+  'Opening + granted + purchased − spent + refunded − expired − forfeited ± adjusted = closing.'
 
 /** One seat's, or every seat's, statements with their entries (no spend is hidden from its owner). */
 function seatCredits(report: Report): Block[] {
@@ -406,7 +448,7 @@ function seatCredits(report: Report): Block[] {
 
 /**
  * A role's or client's credits: only what its own InMails spent and got back, entry by entry;
- * the seats' statements as totals, said to cover the whole seat, with no one else's names.
+ * nothing of the seats' own statements (a purchase or grant is not the client's to claim).
  */
 function scopeCredits(report: Report, used: NonNullable<Report['scopeCredits']>): Block[] {
   const what = report.scope.kind === 'client' ? 'this client’s roles' : 'this role'
@@ -441,10 +483,9 @@ function scopeCredits(report: Report, used: NonNullable<Report['scopeCredits']>)
         ],
       })),
     text(
-      `The seats’ statements below cover the whole seat, every client’s outreach included, so they give totals only. ${balanceRule}`,
+      'The seats’ own statements (grants, purchases, expiries, balances) cover the whole seat, every client’s outreach included, so this report leaves them out: the all-seats report has them.',
       'muted',
     ),
-    totalsTable(report, ''),
   ]
 }
 
@@ -478,12 +519,12 @@ function sequencesSection(report: Report): Section {
             table({
               label: 'Sequences',
               columns: [
-                { header: 'Sequence', width: 28, wrap: true },
+                { header: 'Sequence', width: 25, wrap: true },
                 num('Enrolled', 10),
                 num('Completed', 11),
-                num('Stopped by a reply', 16),
-                num('Still running', 12),
-                num('Steps done', 11),
+                num('Stopped by a reply', 19),
+                num('Still running', 13.5),
+                num('Steps done', 12),
                 num('Skipped', 10),
               ],
               rows: report.sequences.map((s) => [
@@ -515,13 +556,14 @@ export function reportSections(report: Report): Section[] {
 
 /** The warnings' heading and, with none, what to say instead. */
 export function warningsText(report: Report): { heading: string; none: string } {
-  const over = report.warningsAsOf === report.period.to
+  const over = report.period.toDate !== true && report.warningsAsOf === report.period.to
+  const end = report.period.wholeMonth ? 'month end' : 'the end of the period'
   return {
     heading: over
-      ? 'Warnings at the end of the period'
+      ? `Warnings live at ${end}, ${dayLabel(report.period.to)}`
       : `Warnings live today, ${dayLabel(report.warningsAsOf)}`,
     none: over
-      ? `No warnings were live on ${dayLabel(report.period.to)}.`
+      ? `No warnings were live at ${end}, ${dayLabel(report.period.to)}.`
       : 'No warnings are live today.',
   }
 }

@@ -35,6 +35,27 @@ export function money(cents: number | null): string {
   })}`
 }
 
+/** What a cost per result is divided by: the results of the conversations paid InMails opened. */
+export type CostResult = 'reply' | 'positive' | 'meeting' | 'hire'
+
+const resultWords: Record<CostResult, [string, string, string]> = {
+  reply: ['reply', 'replies', 'to'],
+  positive: ['positive reply', 'positive replies', 'to'],
+  meeting: ['meeting', 'meetings', 'from'],
+  hire: ['hire', 'hires', 'from'],
+}
+
+/** "10 replies to paid InMails", "1 hire from paid InMails": the divisor, named. */
+export function divisorText(n: number, result: CostResult): string {
+  const [one, many, link] = resultWords[result]
+  return `${whole(n)} ${n === 1 ? one : many} ${link} paid InMails`
+}
+
+/** "$33.44 per reply · 10 replies to paid InMails"; "— per hire · 0 hires from paid InMails". */
+export function costPerText(cents: number | null, n: number, result: CostResult): string {
+  return `${money(cents)} per ${resultWords[result][0]} · ${divisorText(n, result)}`
+}
+
 export type DurationUnit = 'h' | 'days'
 
 /** Hours under two days read as hours, longer ones as days. */

@@ -4,7 +4,15 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { type DemoSummary, generateDemo, main } from '../../../bench/demo'
-import type { Comparison, Metrics } from '../../../src/shared/contract'
+import { templates } from '../../../bench/demo-data'
+import type {
+  Agenda,
+  Comparison,
+  Enrolment,
+  Metrics,
+  Sequence,
+  SequenceReport,
+} from '../../../src/shared/contract'
 import { call, openBackend, tempDir } from '../../helpers/ledger'
 
 const now = new Date('2026-11-23T18:00:00.000Z')
@@ -27,7 +35,18 @@ describe('the demo ledger', () => {
       roles: 5,
     })
     expect(a.messages).toBeGreaterThan(50)
-    expect(a.contacts).toBe(a.messages)
+    // Everyone in it was written to, or is enrolled in a sequence whose first step is to come.
+    const backend = await openBackend(join(dir, 'a.sqlite'), () => now)
+    const unwritten = backend.ledger.db
+      .prepare(
+        `SELECT count(*) FROM contacts c
+         WHERE NOT EXISTS (SELECT 1 FROM ledger_events e WHERE e.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM enrolments n WHERE n.contact_id = c.id)`,
+      )
+      .pluck()
+      .get()
+    expect(unwritten).toBe(0)
+    expect(a.contacts).toBeLessThanOrEqual(a.messages + a.enrolments)
     expect(a.responses).toBeGreaterThan(0)
     expect(a.followups).toBeGreaterThan(0)
   })
@@ -58,7 +77,10 @@ describe('the demo ledger', () => {
     expect(m.delivered + demo.bounces).toBe(demo.messages)
     expect(m.replyRate.value).toBeGreaterThan(0.1)
     expect(m.replyRate.value).toBeLessThan(0.4)
-    expect(m.groups).toHaveLength(8)
+    // Every template, and the sequence steps sent without one (the built-in has none).
+    expect(m.groups.map((g) => g.label).sort()).toEqual(
+      [...templates.map((t) => t.name), '(no template)'].sort(),
+    )
     const rate = (name: string) => m.groups.find((g) => g.label === name)!.replyRate.value!
     expect(rate('Short and specific')).toBeGreaterThan(rate('Exciting opportunity'))
     // Most first replies come within 24–72 hours (DOMAIN.md §4).
@@ -75,6 +97,29 @@ describe('the demo ledger', () => {
     expect(c.verdict).toMatch(
       /^Short and specific very likely beats Exciting opportunity \((\d+%|over 99%)\)$/,
     )
+
+    // Follow-up sequences over the last weeks: the user's copy of a built-in and the other
+    // built-in, with steps done, skipped and stopped by replies, and work on Today (a Monday).
+    const own = (await call<Sequence[]>(backend, 'sequences.list', {})).filter((q) => !q.builtin)
+    expect(own.map((q) => q.name)).toEqual(['InMail 0/3/7/14, any weekday'])
+    expect(demo.enrolments).toBeGreaterThanOrEqual(15)
+    const agenda = await call<Agenda>(backend, 'sequences.agenda', {})
+    expect(agenda.today).toBe('2026-11-23')
+    expect(agenda.due.length).toBeGreaterThan(0)
+    expect(agenda.overdue.length).toBeGreaterThan(0)
+    expect(demo).toMatchObject({ dueToday: agenda.due.length, overdue: agenda.overdue.length })
+    const enrolments = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
+    expect(new Set(enrolments.map((e) => e.status))).toEqual(
+      new Set(['active', 'completed', 'stopped']),
+    )
+    const runs = await call<SequenceReport>(backend, 'sequences.report', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    })
+    expect(runs.sequences).toHaveLength(2)
+    for (const run of runs.sequences) expect(run.stepsDone).toBeGreaterThan(0)
+    expect(runs.sequences.some((run) => run.stoppedByResponse > 0)).toBe(true)
+    expect(runs.sequences.some((run) => run.stepsSkipped > 0)).toBe(true)
   })
 
   it('npm run demo refuses to overwrite a file unless --force', async () => {

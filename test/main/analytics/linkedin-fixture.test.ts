@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ImportSummary, Metrics, Seat } from '../../../src/shared/contract'
+import type { ImportSummary, Metrics } from '../../../src/shared/contract'
 import { fixturesDir } from '../../helpers/fixtures'
-import { call, openBackend } from '../../helpers/ledger'
+import { call, openWithSeat } from '../../helpers/ledger'
 
 const now = () => new Date('2026-11-01T12:00:00.000Z')
 
@@ -19,13 +19,9 @@ describe('metrics of the imported LinkedIn export', () => {
     const truth = JSON.parse(
       readFileSync(join(fixturesDir, 'linkedin-export', 'truth.json'), 'utf8'),
     ) as Truth
-    const backend = await openBackend(undefined, now)
-    await call(backend, 'settings.update', { timeZone: 'UTC' })
-    const seat = await call<Seat>(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2025-12-01',
-      openingBalance: 120,
+    const { backend, seat } = await openWithSeat({
+      now,
+      seat: { startedOn: '2025-12-01', openingBalance: 120 },
     })
     const run = await call<{ importId: number | null; summary: ImportSummary }>(
       backend,

@@ -1,24 +1,9 @@
 // `metrics` as a user types it: the promised JSON shape, the table, and the exit codes.
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli } from '../../helpers/cli'
-import { tempDir } from '../../helpers/ledger'
+import { cli, ledgerWithSeat } from '../../helpers/cli'
 
 async function ledger(): Promise<string> {
-  const db = join(tempDir(), 'l.sqlite')
-  expect((await cli(db, 'settings', '--time-zone', 'UTC')).code).toBe(0)
-  const add = await cli(
-    db,
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-01-05',
-  )
-  expect(add.code).toBe(0)
+  const db = await ledgerWithSeat(cli, { since: '2026-01-05' })
   const sends: [string, string, string][] = [
     ['ana', '2026-01-06T09:00:00Z', 'Hook A'],
     ['ben', '2026-01-07T09:00:00Z', 'Hook A'],
@@ -141,9 +126,10 @@ describe('metrics', () => {
 
   it('exits 1 for what the ledger refuses and 2 for usage errors', async () => {
     const db = await ledger()
+    // A malformed day is a usage error, like in every command.
     const badDay = await cli(db, 'metrics', '--from', '2026-02-30')
-    expect(badDay.code).toBe(1)
-    expect(badDay.stderr).toMatch(/^error: Use a real calendar day/)
+    expect(badDay.code).toBe(2)
+    expect(badDay.stderr).toMatch(/^error: --from "2026-02-30" is not a real day/)
     const reversed = await cli(
       db,
       'metrics',

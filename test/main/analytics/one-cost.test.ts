@@ -1,13 +1,14 @@
 // One cost definition on every surface: the `cost` channel, Analytics and the report JSON give
 // the same figures on a ledger where the old definitions disagreed (UTC days against local days,
 // free channels shared in or not), worked out by hand in Berlin time.
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { send } from '../../../src/main/credits/service'
-import type { CostSummary, Metrics, Report, Seat } from '../../../src/shared/contract'
+import type { CostSummary, Metrics, Report } from '../../../src/shared/contract'
 import { cliAt } from '../../helpers/cli'
-import { call, openBackend, tempDir } from '../../helpers/ledger'
+import { call, openWithSeat, tempDir } from '../../helpers/ledger'
 
 const now = () => new Date('2026-05-10T12:00:00.000Z')
 const april = { from: '2026-04-01', to: '2026-04-30' }
@@ -31,12 +32,11 @@ const april = { from: '2026-04-01', to: '2026-04-30' }
  */
 async function build() {
   const dbPath = join(tempDir(), 'ledger.sqlite')
-  const backend = await openBackend(dbPath, now)
-  await call(backend, 'settings.update', { timeZone: 'Europe/Berlin' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Work',
-    planId: 'recruiter-lite',
-    startedOn: '2026-03-01',
+  const { backend, seat } = await openWithSeat({
+    dbPath,
+    now,
+    timeZone: 'Europe/Berlin',
+    seat: { startedOn: '2026-03-01' },
   })
   const to = (who: string) => ({ profileUrl: `https://www.linkedin.com/in/${who}` })
   const inmail = async (who: string, at: string, openProfile = false) =>
@@ -146,6 +146,33 @@ describe('one cost definition', () => {
     expect(report.funnel.delivered).toBe(4)
     // March: i1 went out on April 1st in Berlin, so March had no paid InMail.
     expect(report.previousCost).toMatchObject({ creditInmails: 0, perInmailCents: null })
+  })
+
+  it('names what each cost per result is divided by, hires included, in cost, metrics and the PDF', async () => {
+    const { backend, dbPath } = await build()
+    backend.close()
+    const run = cliAt(now)
+    const perReply = '$133.84 per reply · 2 replies to paid InMails'
+    const perMeeting = '$267.67 per meeting · 1 meeting from paid InMails'
+    const perHire = '— per hire · 0 hires from paid InMails'
+    const cost = await run(dbPath, 'cost', '--seat', 'Work', '--from', april.from, '--to', april.to)
+    expect(cost.code).toBe(0)
+    expect(cost.stdout).toContain('$89.22 per paid InMail · 3 paid InMails')
+    for (const line of [perReply, perMeeting, perHire]) expect(cost.stdout).toContain(line)
+    expect(cost.stdout).not.toMatch(/response/)
+    const metrics = await run(dbPath, 'metrics', '--from', april.from, '--to', april.to)
+    expect(metrics.code).toBe(0)
+    for (const line of [perReply, perMeeting, perHire]) expect(metrics.stdout).toContain(line)
+    // Days with the plan paid for but no paid InMail: no cost per result, not "over 0 InMails".
+    const quiet = await run(dbPath, 'metrics', '--from', '2026-05-02', '--to', '2026-05-09')
+    expect(quiet.stdout).toContain('no paid InMail sent in this period, so no cost per result')
+    expect(quiet.stdout).not.toMatch(/over 0 paid InMails/)
+    const pdf = join(tempDir(), 'april.pdf')
+    expect((await run(dbPath, 'report', '--month', '2026-04', '--out', pdf)).code).toBe(0)
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    expect(text).toContain('2 replies to paid InMails')
+    expect(text).toMatch(/\$133\.84 · 2 replies to paid InMails/)
+    expect(text).toMatch(/Per hire\s+— · 0 hires from paid InMails/)
   })
 
   it('the follow-up counts in cost per InMail, and free channels show as free', async () => {

@@ -5,19 +5,10 @@ import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/program'
-import { cli } from '../../helpers/cli'
+import { cli, seatAddArgs } from '../../helpers/cli'
 import { tempDir } from '../../helpers/ledger'
 
-const addWork = [
-  'seat',
-  'add',
-  '--name',
-  'Work',
-  '--plan',
-  'recruiter-lite',
-  '--since',
-  '2026-01-05',
-]
+const addWork = seatAddArgs({ since: '2026-01-05' })
 
 function seatsIn(db: string): number {
   if (!existsSync(db)) return 0
@@ -76,10 +67,6 @@ describe('outreach-ledger CLI', () => {
     const db = join(tempDir(), 'l.sqlite')
     const cases: [string[], RegExp][] = [
       [['seat', 'add', '--name', 'X', '--plan', 'gold', '--since', '2026-01-05'], /Choose a plan/],
-      [
-        ['seat', 'add', '--name', 'X', '--plan', 'recruiter-lite', '--since', '2026-13-01'],
-        /calendar day/,
-      ],
       [[...addWork, '--renewal-day', 'soon'], /day of the month/],
       [
         ['seat', 'add', '--name', 'X', '--plan', 'custom', '--since', '2026-01-05'],
@@ -126,6 +113,76 @@ describe('outreach-ledger CLI', () => {
     const json = await cli(db, 'seat', 'add', '--json')
     expect(json.code).toBe(2)
     expect(json.json()).toMatchObject({ error: { code: 'USAGE' } })
+  })
+
+  it('a malformed day, month or date and time is a usage error (exit 2) in every command', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    const url = 'https://www.linkedin.com/in/jane'
+    const cases: [string[], string][] = [
+      [['seat', 'add', '--name', 'X', '--plan', 'recruiter-lite', '--since', '23/11/2026'], 'day'],
+      [['seat', 'add', '--name', 'X', '--plan', 'recruiter-lite', '--since', '2026-13-01'], 'day'],
+      [['metrics', '--from', '2026-13-01'], 'day'],
+      [['report', '--to', '2026-03-31', '--from', '2026-02-30'], 'day'],
+      [['report', '--month', '2026-13'], 'month'],
+      [['statement', '--seat', 'Work', '--from', '2026-11-01', '--to', 'tomorrow'], 'day'],
+      [['purchase', '--seat', 'Work', '--credits', '5', '--at', '11/23/2026'], 'day'],
+      [['enrol', '--sequence', 'InMail', '--to', url, '--start', '23/11/2026'], 'day'],
+      [['agenda', '--at', '2026-11-31'], 'day'],
+      [['snooze', '--step', '1', '--to', 'next tuesday'], 'day'],
+      [['send', '--seat', 'Work', '--to', url, '--at', '2026-11-23'], 'date and time'],
+      [['respond', '--to', url, '--at', '2026-02-30T10:00:00Z'], 'date and time'],
+      [['done', '--step', '1', '--at', 'now'], 'date and time'],
+    ]
+    for (const [args, what] of cases) {
+      const run = await cli(db, ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      const given = args.at(-1)!
+      expect(run.stderr, args.join(' ')).toContain(
+        `error: ${args.at(-2)} "${given}" is not a real ${what}: write it `,
+      )
+      expect(run.stdout).toBe('')
+    }
+    // Refused before the ledger was opened: no file, nothing written.
+    expect(existsSync(db)).toBe(false)
+    const json = await cli(db, 'metrics', '--to', '2026-1-5', '--json')
+    expect(json.code).toBe(2)
+    expect(json.json()).toEqual({
+      error: {
+        code: 'USAGE',
+        message: 'error: --to "2026-1-5" is not a real day: write it YYYY-MM-DD, like 2026-11-23.',
+      },
+    })
+  })
+
+  it('--seat takes the start of a seat name in any case, and lists the seats a start fits', async () => {
+    const db = join(tempDir(), 'l.sqlite')
+    for (const name of ['Work (Recruiter Lite)', 'Weekend (Premium)', 'Personal', 'Personal 2'])
+      expect((await cli(db, ...seatAddArgs({ name, since: '2026-01-05' }))).code).toBe(0)
+    const seatOf = async (seat: string) => {
+      const run = await cli(db, 'balance', '--seat', seat, '--json')
+      return { code: run.code, run }
+    }
+    const work = await seatOf('work')
+    expect(work.code, work.run.stderr).toBe(0)
+    expect(work.run.stdout).toBe(
+      (await cli(db, 'balance', '--seat', 'Work (Recruiter Lite)', '--json')).stdout,
+    )
+    // A full name wins over the longer name it starts ("Personal" and "Personal 2").
+    expect((await cli(db, 'seat', 'rename', '--seat', 'PERSONAL', '--name', 'Home')).stdout).toBe(
+      'Renamed "PERSONAL" to "Home".\n',
+    )
+    expect((await cli(db, 'seat', 'list')).stdout).toMatch(/Personal 2 /)
+
+    const ambiguous = await cli(db, 'balance', '--seat', 'w')
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toBe(
+      'error: "w" could be any of 2 seats: "Weekend (Premium)", "Work (Recruiter Lite)". Type more of the name.\n',
+    )
+    const json = await cli(db, 'balance', '--seat', 'W', '--json')
+    expect(json.json()).toMatchObject({ error: { code: 'AMBIGUOUS_SEAT' } })
+    const unknown = await cli(db, 'balance', '--seat', 'Office')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/no seat named "Office". Seats: .*"Weekend \(Premium\)"/)
   })
 
   it('has --help on every command, exiting 0', async () => {

@@ -4,22 +4,14 @@ import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend'
 import type { Balance, Reconciled, Responded, Seat, Sent } from '../../../src/shared/contract'
 import type { Statement } from '../../../src/shared/domain/credits'
-import { call, eventCount, openBackend, refused } from '../../helpers/ledger'
+import { call, closingFromTotals, eventCount, openWithSeat, refused } from '../../helpers/ledger'
 
 const now = () => new Date('2026-06-30T12:00:00.000Z')
 const jane = { profileUrl: 'https://www.linkedin.com/in/jane-doe' }
 const omar = { profileUrl: 'linkedin.com/in/Omar-K/' }
 
 async function ledgerWithSeat(extra: Record<string, unknown> = {}) {
-  const backend = await openBackend(undefined, now)
-  await call(backend, 'settings.update', { timeZone: 'UTC' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Work',
-    planId: 'recruiter-lite',
-    startedOn: '2026-01-05',
-    ...extra,
-  })
-  return { backend, seat }
+  return openWithSeat({ now, seat: { startedOn: '2026-01-05', ...extra } })
 }
 
 const available = async (backend: Backend, seatId: number, at?: string) =>
@@ -383,6 +375,15 @@ describe('purchases, reconciliation, plan changes and cancellation', () => {
       planName: 'Premium Business',
       terms: { monthlyCredits: 15, renewalDay: 20 },
     })
+    // The statement names the plan as the user knows it, not by its id.
+    const s = await call<Statement>(backend, 'credits.statement', {
+      seatId: seat.id,
+      from: '2026-01-20',
+      to: '2026-01-20',
+    })
+    expect(s.entries.map((e) => e.note)).toContain(
+      'Plan changed to Premium Business: 30 credits forfeited',
+    )
   })
 })
 
@@ -406,16 +407,7 @@ describe('reading the ledger', () => {
       refunded: 1,
       closing: 64,
     })
-    expect(
-      s.opening +
-        s.granted +
-        s.purchased -
-        s.spent +
-        s.refunded -
-        s.expired -
-        s.forfeited +
-        s.adjusted,
-    ).toBe(s.closing)
+    expect(closingFromTotals(s)).toBe(s.closing)
     expect(await available(backend, seat.id, '2026-02-28T23:00:00Z')).toBe(64)
     const timeline = await call<{ date: string; available: number }[]>(
       backend,

@@ -14,7 +14,7 @@ import type {
   ImportDataResult,
   Seat,
 } from '../../../src/shared/contract'
-import { cli } from '../../helpers/cli'
+import { addSeat, cli } from '../../helpers/cli'
 import { call, eventCount, openBackend, refused, seatCount, tempDir } from '../../helpers/ledger'
 
 const now = new Date('2026-11-23T18:00:00.000Z')
@@ -255,17 +255,7 @@ describe('the CLI', () => {
   it('exports with --out and imports with import-data, refusing a second import', async () => {
     const dir = tempDir()
     const source = join(dir, 'source.sqlite')
-    await cli(
-      source,
-      'seat',
-      'add',
-      '--name',
-      'Work',
-      '--plan',
-      'recruiter-lite',
-      '--since',
-      '2026-01-05',
-    )
+    await addSeat(cli, source, { since: '2026-01-05' })
     const out = join(dir, 'all.json')
     const exported = await cli(source, 'export', '--out', out)
     expect(exported.code).toBe(0)

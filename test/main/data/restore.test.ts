@@ -64,9 +64,41 @@ describe('restoring a backup while the app runs', () => {
     expect(readdirSync(dir)).toContain('ledger.sqlite.before-restore-2026-03-10T12-00-00-000Z-wal')
     other.close()
     expect(seatsIn(result.keptAside)).toEqual(['Before the backup', 'Only in the WAL'])
-    // The backup itself is untouched and still listed.
+    // The backup itself is untouched and still listed, with the ledger it replaced (not its WAL).
     const backups = await call<BackupFile[]>(backend, 'app.backups', {})
-    expect(backups.map((b) => b.name)).toEqual([backupName])
+    expect(backups.map((b) => [b.kind, b.name])).toEqual([
+      ['before-restore', 'ledger.sqlite.before-restore-2026-03-10T12-00-00-000Z'],
+      ['manual', backupName],
+    ])
+  })
+
+  it('a restore is undone by restoring the ledger it kept aside, which keeps the other too', async () => {
+    const { backend, backupName } = await ledgerWithBackup()
+    await call(backend, 'seats.add', seat('Added after the backup'))
+    const first = await call<RestoreResult>(backend, 'data.restore', { backup: backupName })
+    expect(await seatNames(backend)).toEqual(['Before the backup'])
+    await call(backend, 'seats.add', seat('Added after the restore'))
+
+    const keptAside = first.keptAside.split('/').at(-1)!
+    const listed = await call<BackupFile[]>(backend, 'app.backups', {})
+    expect(listed.find((b) => b.name === keptAside)).toMatchObject({
+      kind: 'before-restore',
+      createdAt: '2026-03-10T12:00:00.000Z',
+    })
+    const undo = await call<RestoreResult>(backend, 'data.restore', { backup: keptAside })
+    expect(undo.status).toMatchObject({ state: 'ready', seatCount: 2 })
+    expect(await seatNames(backend)).toEqual(['Added after the backup', 'Before the backup'])
+
+    // Both are kept: the file restored from (a copy was restored) and the one it replaced.
+    expect(undo.keptAside).toBe(`${first.keptAside}-2`)
+    expect(seatsIn(first.keptAside)).toEqual(['Before the backup', 'Added after the backup'])
+    expect(seatsIn(undo.keptAside)).toEqual(['Before the backup', 'Added after the restore'])
+    const kinds = (await call<BackupFile[]>(backend, 'app.backups', {})).map((b) => b.kind)
+    expect(kinds.sort()).toEqual(['before-restore', 'before-restore', 'manual'])
+
+    // Undoing the undo works the same way, by name or by the full path "restore" printed.
+    await call(backend, 'data.restore', { backup: undo.keptAside })
+    expect(await seatNames(backend)).toEqual(['Added after the restore', 'Before the backup'])
   })
 
   it('two restores at the same clock reading keep both replaced ledgers', async () => {
@@ -160,5 +192,15 @@ describe('restoring a backup while the app runs', () => {
     expect(seatsIn(backend.paths.dbPath)).toEqual(['Before the backup'])
     const listed = await cli(backend.paths.dbPath, 'backups')
     expect(listed.stdout).toMatch(/manual\s+ledger-.*-manual\.sqlite/)
+    expect(listed.stdout).toMatch(/before-restore\s+ledger\.sqlite\.before-restore-/)
+
+    // The command restore printed undoes it.
+    const undo = /To undo: (restore --backup (\S+))$/m.exec(run.stdout)!
+    const undone = await cli(backend.paths.dbPath, 'restore', '--backup', undo[2]!)
+    expect(undone.code).toBe(0)
+    expect(seatsIn(backend.paths.dbPath)).toEqual(['Before the backup', 'Second'])
+    const unknown = await cli(backend.paths.dbPath, 'restore', '--backup', 'nope.sqlite')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/There is no backup named "nope.sqlite". Run "backups"/)
   })
 })

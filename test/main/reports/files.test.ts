@@ -8,20 +8,19 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend'
 import type { Report, ReportExport, Seat } from '../../../src/shared/contract'
-import { call, openBackend, refused, tempDir } from '../../helpers/ledger'
+import { call, openWithSeat, refused, tempDir } from '../../helpers/ledger'
 
-const now = () => new Date('2026-11-20T12:00:00.000Z')
+// After November, so the November report is a whole month (a month not over ends today).
+const now = () => new Date('2026-12-02T12:00:00.000Z')
 const november = { from: '2026-11-01', to: '2026-11-30' }
 
 /** A seat with a Cyrillic name, a Greek template, a role whose name starts a formula, and a
  * reconciliation that takes credits away (a negative adjustment). */
 async function ledger(): Promise<{ backend: Backend; seat: Seat }> {
-  const backend = await openBackend(undefined, now)
-  await call(backend, 'settings.update', { timeZone: 'Europe/Berlin' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Анна Рекрутер',
-    planId: 'recruiter-lite',
-    startedOn: '2026-10-15',
+  const { backend, seat } = await openWithSeat({
+    now,
+    timeZone: 'Europe/Berlin',
+    seat: { name: 'Анна Рекрутер', startedOn: '2026-10-15' },
   })
   await call(backend, 'roles.add', { name: '@Backend lead', client: 'Ωmega Λtd' })
   const people = [
@@ -107,12 +106,34 @@ describe('CSV export', () => {
         From: '2026-11-01',
         To: '2026-11-30',
         Opening: String(s.opening),
-        Spent: String(s.spent),
+        // Credits going out are negative, as in statement-entries.csv and the PDF.
+        Spent: String(-s.spent),
         Adjusted: String(s.adjusted),
         Closing: String(s.closing),
       }),
     ])
+    expect(s.spent).toBeGreaterThan(0)
     expect(s.adjusted).toBeLessThan(0)
+    const row = totals[0]!
+    const sum = [
+      'Opening',
+      'Granted',
+      'Purchased',
+      'Spent',
+      'Refunded',
+      'Expired',
+      'Forfeited',
+      'Adjusted',
+    ]
+      .map((k) => Number(row[k]))
+      .reduce((a, b) => a + b, 0)
+    expect(sum).toBe(s.closing)
+    const cost = read('cost.csv')[0]!
+    expect(cost).toMatchObject({
+      'Hires from credit InMails': String(report.cost.hires),
+      'Cost per reply to a credit InMail (cents)': String(report.cost.perReplyCents ?? ''),
+    })
+    expect(Object.keys(cost)).toContain('Cost per hire from a credit InMail (cents)')
 
     const funnel = read('funnel-by-group.csv')
     expect(funnel[0]).toMatchObject({ 'Group by': 'all', Delivered: '4', Replies: '1' })
@@ -191,7 +212,7 @@ describe('PDF export', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2)
     pages.forEach((page, i) => {
       expect(page).toContain('November 2026 (2026-11-01 to 2026-11-30)')
-      expect(page).toContain('Generated 20 Nov 2026, 13:00')
+      expect(page).toContain('Generated 2 Dec 2026, 13:00')
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
     })
     // The statement's figures as the engine gives them.

@@ -3,22 +3,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Report, Seat } from '../../../src/shared/contract'
+import type { Report } from '../../../src/shared/contract'
 import { cliAt } from '../../helpers/cli'
-import { call, openBackend, tempDir } from '../../helpers/ledger'
+import { call, openBackend, openWithSeat, tempDir } from '../../helpers/ledger'
 
 const now = () => new Date('2026-11-20T12:00:00.000Z')
 const cli = cliAt(now)
 
 async function ledger(): Promise<string> {
   const dbPath = join(tempDir(), 'ledger.sqlite')
-  const backend = await openBackend(dbPath, now)
-  await call(backend, 'settings.update', { timeZone: 'UTC' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Work',
-    planId: 'recruiter-lite',
-    startedOn: '2026-09-01',
-  })
+  const { backend, seat } = await openWithSeat({ dbPath, now, seat: { startedOn: '2026-09-01' } })
   await call(backend, 'roles.add', { name: 'Data Lead', client: 'Acme' })
   for (const [i, role] of ['Data Lead', 'Data Lead', 'Designer'].entries())
     await call(backend, 'credits.send', {
@@ -89,8 +83,12 @@ describe('report', () => {
     const db = await ledger()
     const month = await cli(db, 'report', '--month', 'October')
     expect(month.code).toBe(2)
-    expect(month.stderr).toBe(
-      'error: --month takes a month written YYYY-MM, like 2026-11 (got "October").\n',
+    expect(month.stderr).toMatch(/^error: --month .*"October".*YYYY-MM, like 2026-11/)
+    // A month that has not started is refused with a sentence, not written as a projection.
+    const future = await cli(db, 'report', '--month', '2026-12')
+    expect(future.code).not.toBe(0)
+    expect(future.stderr).toContain(
+      'The period starts on 1 Dec 2026, after today (20 Nov 2026): a report covers what has happened.',
     )
     const none = await cli(db, 'report')
     expect(none.code).toBe(2)

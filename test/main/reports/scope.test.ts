@@ -91,10 +91,35 @@ describe('a client report', () => {
       columns: true,
     }) as Record<string, string>[]
     expect(entries).toHaveLength(used.length)
+    const totals = parse(readFileSync(join(csv, 'statements.csv')), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[]
+    for (const row of totals) {
+      expect(row).toMatchObject({ Purchased: '', Granted: '', Closing: '' })
+      expect(Number(row.Spent)).toBeLessThanOrEqual(0)
+    }
     for (const name of foreign) {
       expect(text).not.toContain(name)
       for (const file of files) expect(file).not.toContain(name)
     }
+  })
+
+  it('counts the seats’ warnings and leaves out their purchases (November so far)', async () => {
+    const backend = await openBackend(dbPath, () => now)
+    const november = { from: '2026-11-01', to: '2026-11-30' }
+    const all = await call<Report>(backend, 'reports.build', november)
+    const report = await call<Report>(backend, 'reports.build', { ...november, client })
+    // The whole seats have warnings (refund windows of other clients' InMails among them).
+    expect(all.warnings.length).toBeGreaterThan(0)
+    expect(report.warnings.length).toBeGreaterThan(0)
+    for (const w of report.warnings) expect(w.message).toMatch(/^\d+ seat-level warnings? \(/)
+    const pdf = join(dir, 'northwind-november.pdf')
+    await call(backend, 'reports.export', { ...november, client, format: 'pdf', out: pdf })
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    for (const w of all.warnings) expect(text).not.toContain(w.message.slice(0, 40))
+    expect(text).toContain('seat-level warning')
+    expect(text).not.toMatch(/Opening\s+Granted\s+Purchased/)
   })
 
   it('explains a client no role has', async () => {

@@ -5,18 +5,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Report, Seat, Sequence } from '../../../src/shared/contract'
 import { call, openBackend, tempDir } from '../../helpers/ledger'
+import { sequencesLedger } from '../../helpers/sequences'
 
 describe('sequences in a report', () => {
   it('lists the sequences run in the period as the sequences report counts them', async () => {
-    const backend = await openBackend(undefined, () => new Date('2026-11-23T12:00:00.000Z'))
-    await call(backend, 'settings.update', { timeZone: 'UTC' })
-    await call<Seat>(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-11-01',
-    })
-    const sequences = await call<Sequence[]>(backend, 'sequences.list', {})
-    const inmail = sequences.find((s) => s.name.startsWith('InMail 0/3/7/14'))!
+    const { backend, inmail } = await sequencesLedger()
     await call(backend, 'sequences.enrol', {
       sequenceId: inmail.id,
       to: [
@@ -80,6 +73,8 @@ describe('sequences in a report', () => {
         seatId: from.id,
         to: who.map((w) => ({ profileUrl: url(w) })),
         startOn: '2026-11-23',
+        // They were written to on 2 Nov: enrolled on purpose, as the scopes need.
+        includeAnswered: true,
       })
     await enrol(work, ['ana', 'ben', 'dan'])
     await enrol(personal, ['cara'])

@@ -4,29 +4,31 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { cliAt } from '../../helpers/cli'
+import { addSeat, cliAt, ledgerWithSeat } from '../../helpers/cli'
 import { tempDir } from '../../helpers/ledger'
 
 // Tuesday 24 November 2026, 10:00 UTC.
 const cli = cliAt(() => new Date('2026-11-24T10:00:00.000Z'))
 
-async function ledger(): Promise<string> {
-  const db = join(tempDir(), 'l.sqlite')
-  expect((await cli(db, 'settings', '--time-zone', 'UTC')).code).toBe(0)
-  const seat = await cli(
+const ledger = () => ledgerWithSeat(cli, { since: '2026-11-01' })
+
+/** `enrol` for Ana from `start`, in InMail 0/3/7/14 unless said. */
+const enrolAna = (
+  db: string,
+  start: string,
+  { sequence = 'InMail 0/3/7/14', seat }: { sequence?: string; seat?: string } = {},
+) =>
+  cli(
     db,
-    'seat',
-    'add',
-    '--name',
-    'Work',
-    '--plan',
-    'recruiter-lite',
-    '--since',
-    '2026-11-01',
+    'enrol',
+    '--sequence',
+    sequence,
+    '--to',
+    'linkedin.com/in/ana',
+    '--start',
+    start,
+    ...(seat === undefined ? [] : ['--seat', seat]),
   )
-  expect(seat.code).toBe(0)
-  return db
-}
 
 describe('sequence commands', () => {
   it('lists the built-in sequences with their steps', async () => {
@@ -117,75 +119,20 @@ describe('sequence commands', () => {
 
   it('refuses what it cannot do, with the reason and exit code 1 (2 for usage)', async () => {
     const db = await ledger()
-    expect(
-      (
-        await cli(
-          db,
-          'seat',
-          'add',
-          '--name',
-          'Home',
-          '--plan',
-          'premium-career',
-          '--since',
-          '2026-11-01',
-        )
-      ).code,
-    ).toBe(0)
-    const noSeat = await cli(
-      db,
-      'enrol',
-      '--sequence',
-      'InMail 0/3/7/14',
-      '--to',
-      'linkedin.com/in/ana',
-      '--start',
-      '2026-11-24',
-    )
+    await addSeat(cli, db, { name: 'Home', plan: 'premium-career', since: '2026-11-01' })
+    const noSeat = await enrolAna(db, '2026-11-24')
     expect(noSeat.code).toBe(1)
     expect(noSeat.stderr).toMatch(/You have 2 seats; say which one/)
-    const unknown = await cli(
-      db,
-      'enrol',
-      '--sequence',
-      'Nope',
-      '--to',
-      'linkedin.com/in/ana',
-      '--start',
-      '2026-11-24',
-      '--seat',
-      'Work',
-    )
+    const unknown = await enrolAna(db, '2026-11-24', { sequence: 'Nope', seat: 'Work' })
     expect(unknown.stderr).toMatch(/There is no sequence named "Nope"/)
-    const badDay = await cli(
-      db,
-      'enrol',
-      '--sequence',
-      'InMail 0/3/7/14',
-      '--to',
-      'linkedin.com/in/ana',
-      '--start',
-      '2026-02-30',
-      '--seat',
-      'Work',
-    )
-    expect(badDay.code).toBe(1)
-    expect(badDay.stderr).toMatch(/real calendar day/)
+    const badDay = await enrolAna(db, '2026-02-30', { seat: 'Work' })
+    // A malformed day is a usage error.
+    expect(badDay.code).toBe(2)
+    expect(badDay.stderr).toMatch(/is not a real day/)
     const missingStep = await cli(db, 'done', '--step', '999')
     expect(missingStep.stderr).toMatch(/There is no step #999/)
     expect(missingStep.code).toBe(1)
-    const tooEarly = await cli(
-      db,
-      'enrol',
-      '--sequence',
-      'InMail 0/3/7/14',
-      '--to',
-      'linkedin.com/in/ana',
-      '--start',
-      '2020-01-01',
-      '--seat',
-      'Work',
-    )
+    const tooEarly = await enrolAna(db, '2020-01-01', { seat: 'Work' })
     expect(tooEarly.code).toBe(1)
     expect(tooEarly.stderr).toMatch(/Work started on 2026-11-01; start the sequence on that day/)
     expect((await cli(db, 'enrol', '--sequence', 'x')).code).toBe(2)

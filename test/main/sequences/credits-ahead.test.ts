@@ -1,25 +1,16 @@
 // Credits ahead: what a planned enrolment will spend and when, against the seat's own credit
 // book (its renewal, its cap) and the InMails its running enrolments already plan.
 import { describe, expect, it } from 'vitest'
-import type { CreditsAhead, Seat, Sequence } from '../../../src/shared/contract'
+import type { CreditsAhead, Sequence } from '../../../src/shared/contract'
 import type { Forecast } from '../../../src/shared/domain/credits'
-import { call, openBackend, refused } from '../../helpers/ledger'
+import { call, refused } from '../../helpers/ledger'
+import { sequencesLedger } from '../../helpers/sequences'
 
 const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ profileUrl: `https://www.linkedin.com/in/person-${i}` }))
 
-async function ledger() {
-  // Monday 23 November 2026. Premium Career: 5 credits a month, renewing on the 1st.
-  const backend = await openBackend(undefined, () => new Date('2026-11-23T12:00:00.000Z'))
-  await call(backend, 'settings.update', { timeZone: 'UTC' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Personal',
-    planId: 'premium-career',
-    startedOn: '2026-11-01',
-  })
-  const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
-  return { backend, seat, inmail: inmail! }
-}
+// Monday 23 November 2026. Premium Career: 5 credits a month, renewing on the 1st.
+const ledger = () => sequencesLedger({ seat: { name: 'Personal', planId: 'premium-career' } })
 
 describe('credits ahead', () => {
   it('says how many credits the plan needs by when, what the seat will have, and where it runs short', async () => {

@@ -11,37 +11,17 @@ import type {
   DoneResult,
   Enrolled,
   Enrolment,
-  Seat,
   Sequence,
   SequenceReport,
 } from '../../../src/shared/contract'
 import { daysBetween, weekdayOf } from '../../../src/shared/domain/schedule'
-import { call, eventCount, openBackend, refused, tempDir } from '../../helpers/ledger'
+import { call, eventCount, refused, tempDir } from '../../helpers/ledger'
+import { sequencesLedger } from '../../helpers/sequences'
 
 const ana = { profileUrl: 'https://www.linkedin.com/in/ana-silva' }
 const ben = { profileUrl: 'https://www.linkedin.com/in/ben-okafor' }
 
-/** A ledger whose clock the test moves: Monday 23 November 2026, noon UTC, to start. */
-async function ledger(seat: Record<string, unknown> = {}) {
-  const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
-  const backend = await openBackend(undefined, () => clock.now)
-  await call(backend, 'settings.update', { timeZone: 'UTC' })
-  const work = await call<Seat>(backend, 'seats.add', {
-    name: 'Work',
-    planId: 'recruiter-lite',
-    startedOn: '2026-11-01',
-    ...seat,
-  })
-  const sequences = await call<Sequence[]>(backend, 'sequences.list', {})
-  const byName = (name: string) => sequences.find((s) => s.name.startsWith(name))!
-  return {
-    backend,
-    clock,
-    seat: work,
-    inmail: byName('InMail 0/3/7/14'),
-    multi: byName('Connect 1'),
-  }
-}
+const ledger = (seat: Record<string, unknown> = {}) => sequencesLedger({ seat })
 
 const agendaAt = (backend: Backend, at: string, days = 14) =>
   call<Agenda>(backend, 'sequences.agenda', { at, days })
@@ -49,6 +29,32 @@ const available = async (backend: Backend, seatId: number) =>
   (await call<Balance>(backend, 'credits.balance', { seatId })).available
 const enrolmentOf = async (backend: Backend, contactId: number) =>
   (await call<Enrolment[]>(backend, 'sequences.enrolments', { contactId }))[0]!
+/** Enrols Ana (the first contact) in `sequence` from Tuesday 24 November; returns her steps. */
+async function enrolAna(backend: Backend, sequence: Sequence) {
+  await call(backend, 'sequences.enrol', {
+    sequenceId: sequence.id,
+    to: [ana],
+    startOn: '2026-11-24',
+  })
+  return (await enrolmentOf(backend, 1)).steps
+}
+/** Imports a CSV of InMails (Profile, Sent, Replied; YYYY-MM-DD) into the seat. */
+async function importCsv(backend: Backend, seatId: number, rows: string[]) {
+  const file = join(tempDir(), 'outreach.csv')
+  writeFileSync(file, ['Profile,Sent,Replied', ...rows].join('\n'))
+  return call<{ importId: number }>(backend, 'imports.run', {
+    source: {
+      kind: 'csv',
+      path: file,
+      seatId,
+      mapping: {
+        columns: { profileUrl: 'Profile', sentAt: 'Sent', repliedAt: 'Replied' },
+        dateFormat: 'YYYY-MM-DD',
+        defaultChannel: 'inmail',
+      },
+    },
+  })
+}
 
 describe('built-in sequences', () => {
   it('ships the two plans from the seeds, read-only, sending Tuesday to Thursday', async () => {
@@ -119,8 +125,24 @@ describe('built-in sequences', () => {
     })
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
-      message: 'Put the steps in order of their day.',
+      message: 'Step 2 (day 3) comes before step 1 (day 7). Put the steps in order of their day.',
     })
+  })
+
+  it('refuses a step after the exit step, which would never be sent', async () => {
+    const { backend } = await ledger()
+    const error = await refused(backend, 'sequences.save', {
+      name: 'Exit, then a call',
+      steps: [
+        { dayOffset: 0, channel: 'inmail' },
+        { dayOffset: 14, channel: 'inmail', exit: true },
+        { dayOffset: 16, channel: 'call' },
+      ],
+    })
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' })
+    expect(error.message).toBe(
+      'Step 2 ends the sequence, so step 3 would never be sent. Remove the steps after it, or untick "Exit" on step 2.',
+    )
   })
 })
 
@@ -310,26 +332,9 @@ describe('stopping on a response', () => {
       to: [ana],
       startOn: '2026-11-10',
     })
-    const dir = tempDir()
-    const file = join(dir, 'outreach.csv')
-    writeFileSync(
-      file,
-      ['Profile,Sent,Replied', 'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12'].join(
-        '\n',
-      ),
-    )
-    const run = await call<{ importId: number }>(backend, 'imports.run', {
-      source: {
-        kind: 'csv',
-        path: file,
-        seatId: seat.id,
-        mapping: {
-          columns: { profileUrl: 'Profile', sentAt: 'Sent', repliedAt: 'Replied' },
-          dateFormat: 'YYYY-MM-DD',
-          defaultChannel: 'inmail',
-        },
-      },
-    })
+    const run = await importCsv(backend, seat.id, [
+      'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12',
+    ])
     const [stopped] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
     expect(stopped).toMatchObject({ id: enrolmentIds[0], status: 'stopped' })
     expect((await agendaAt(backend, '2026-11-23')).overdue).toEqual([])
@@ -342,31 +347,18 @@ describe('stopping on a response', () => {
 
   it('enrols the people an import wrote to who have not answered', async () => {
     const { backend, seat, inmail } = await ledger()
-    const file = join(tempDir(), 'outreach.csv')
-    writeFileSync(
-      file,
-      [
-        'Profile,Sent,Replied',
-        'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12',
-        'https://www.linkedin.com/in/ben-okafor,2026-11-10,',
-      ].join('\n'),
-    )
-    const run = await call<{ importId: number }>(backend, 'imports.run', {
-      source: {
-        kind: 'csv',
-        path: file,
-        seatId: seat.id,
-        mapping: {
-          columns: { profileUrl: 'Profile', sentAt: 'Sent', repliedAt: 'Replied' },
-          dateFormat: 'YYYY-MM-DD',
-          defaultChannel: 'inmail',
-        },
-      },
-    })
+    const run = await importCsv(backend, seat.id, [
+      'https://www.linkedin.com/in/ana-silva,2026-11-10,2026-11-12',
+      'https://www.linkedin.com/in/ben-okafor,2026-11-10,',
+    ])
+    const input = { sequenceId: inmail.id, importId: run.importId, startOn: '2026-11-24' }
+    // Ben's imported InMail of 10 Nov is still in its refund window: left out unless asked.
+    const waiting = await call<Enrolled>(backend, 'sequences.enrol', input)
+    expect(waiting.enrolmentIds).toEqual([])
+    expect(waiting.skipped).toMatchObject([{ why: 'inmail-awaiting', overridable: true }])
     const enrolled = await call<Enrolled>(backend, 'sequences.enrol', {
-      sequenceId: inmail.id,
-      importId: run.importId,
-      startOn: '2026-11-24',
+      ...input,
+      includeAnswered: true,
     })
     expect(enrolled.enrolmentIds).toHaveLength(1)
     const enrolments = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
@@ -381,8 +373,9 @@ describe('stopping on a response', () => {
       sequenceId: inmail.id,
       to: [ana],
       startOn: '2026-11-24',
+      includeAnswered: true,
     })
-    expect(enrolled.warnings[0]!.message).toMatch(/already answered on 2026-11-03/)
+    expect(enrolled.warnings[0]!.message).toMatch(/already answered on 3 Nov 2026/)
     const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
     expect(enrolment!.status).toBe('active')
   })
@@ -453,12 +446,7 @@ describe('the multi-channel plan', () => {
 describe('skip and snooze', () => {
   it('snoozes to a date, moving the later steps by as many days; never onto one day', async () => {
     const { backend, inmail } = await ledger()
-    await call(backend, 'sequences.enrol', {
-      sequenceId: inmail.id,
-      to: [ana],
-      startOn: '2026-11-24',
-    })
-    const steps = (await enrolmentOf(backend, 1)).steps
+    const steps = await enrolAna(backend, inmail)
     expect(steps.map((s) => s.dueOn)).toEqual([
       '2026-11-24',
       '2026-12-01',
@@ -500,12 +488,7 @@ describe('skip and snooze', () => {
 
   it("snoozes by days onto a day the sequence sends on, and the later steps' gaps hold", async () => {
     const { backend, inmail } = await ledger()
-    await call(backend, 'sequences.enrol', {
-      sequenceId: inmail.id,
-      to: [ana],
-      startOn: '2026-11-24',
-    })
-    const steps = (await enrolmentOf(backend, 1)).steps
+    const steps = await enrolAna(backend, inmail)
     // Tue 24 + 2 days is Thu 26, a preferred day.
     const two = await call<Enrolment>(backend, 'sequences.snooze', {
       stepId: steps[0]!.id,
@@ -528,12 +511,7 @@ describe('skip and snooze', () => {
 describe('the plan moves with what was done', () => {
   it('keeps the gaps from the day a step was actually done', async () => {
     const { backend, clock, inmail } = await ledger()
-    await call(backend, 'sequences.enrol', {
-      sequenceId: inmail.id,
-      to: [ana],
-      startOn: '2026-11-24',
-    })
-    const [opener] = (await enrolmentOf(backend, 1)).steps
+    const [opener] = await enrolAna(backend, inmail)
     // Planned for Tue 24, sent on Thu 3 December.
     clock.now = new Date('2026-12-03T10:00:00.000Z')
     const done = await call<DoneResult>(backend, 'sequences.done', { stepId: opener!.id })
@@ -551,12 +529,7 @@ describe('the plan moves with what was done', () => {
 
   it('moves the rest from the day a step was skipped', async () => {
     const { backend, clock, inmail } = await ledger()
-    await call(backend, 'sequences.enrol', {
-      sequenceId: inmail.id,
-      to: [ana],
-      startOn: '2026-11-24',
-    })
-    const [opener] = (await enrolmentOf(backend, 1)).steps
+    const [opener] = await enrolAna(backend, inmail)
     // Skipped a week late, on Wed 2 December: the bump keeps its 3 days from then (Sat 5 →
     // Tue 8), and the rest follow.
     clock.now = new Date('2026-12-02T10:00:00.000Z')

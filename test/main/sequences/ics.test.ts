@@ -2,9 +2,10 @@
 // stable UIDs, a raised SEQUENCE after a snooze, RFC 5545 folding and escaping.
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import type { Enrolment, Sequence } from '../../../src/shared/contract'
+import type { Enrolment } from '../../../src/shared/contract'
 import { buildCalendar, escapeText, foldLine } from '../../../src/shared/domain/ics'
-import { call, openBackend } from '../../helpers/ledger'
+import { call } from '../../helpers/ledger'
+import { sequencesLedger } from '../../helpers/sequences'
 
 interface ParsedEvent {
   uid: string
@@ -32,6 +33,15 @@ function parse(ics: string): ParsedEvent[] {
       status: String(component.getFirstPropertyValue('status')),
     }
   })
+}
+
+const uidPattern = /^enrolment-step-(\d+)@([0-9a-f-]{36})\.outreach-ledger$/
+
+/** The UID of step `stepId` in a ledger whose export had these UIDs. */
+function uidOf(exported: Map<string, unknown> | ParsedEvent[], stepId: number): string {
+  const uids = Array.isArray(exported) ? exported.map((e) => e.uid) : [...exported.keys()]
+  const ledgerId = uidPattern.exec(uids[0]!)![2]
+  return `enrolment-step-${stepId}@${ledgerId}.outreach-ledger`
 }
 
 describe('the iCalendar writer', () => {
@@ -73,21 +83,39 @@ describe('the iCalendar writer', () => {
 })
 
 describe('exporting the agenda', () => {
+  it('UIDs carry a per-ledger id: two ledgers never share one, and each keeps its own', async () => {
+    const uidsOf = async () => {
+      const { backend, inmail } = await sequencesLedger()
+      await call(backend, 'sequences.enrol', {
+        sequenceId: inmail.id,
+        to: [{ profileUrl: 'https://www.linkedin.com/in/jane-doe' }],
+        startOn: '2026-11-24',
+      })
+      const once = async () =>
+        parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics).map(
+          (e) => e.uid,
+        )
+      const first = await once()
+      expect(await once()).toEqual(first)
+      return first
+    }
+    const work = await uidsOf()
+    const personal = await uidsOf()
+    // Both ledgers number their steps from 1, yet no event of one can update the other's.
+    expect(work.map((u) => uidPattern.exec(u)![1])).toEqual(
+      personal.map((u) => uidPattern.exec(u)![1]),
+    )
+    expect(work.filter((u) => personal.includes(u))).toEqual([])
+  })
+
   it('has one event per upcoming step; a re-export keeps the UIDs and a snoozed step moves', async () => {
-    const backend = await openBackend(undefined, () => new Date('2026-11-23T12:00:00.000Z'))
-    await call(backend, 'settings.update', { timeZone: 'Europe/Berlin' })
-    await call(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-11-01',
-    })
-    const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const { backend, inmail } = await sequencesLedger({ timeZone: 'Europe/Berlin' })
     await call(backend, 'contacts.add', {
       profileUrl: 'https://www.linkedin.com/in/jane-doe',
       name: 'Doe, Jane; PhD',
     })
     await call(backend, 'sequences.enrol', {
-      sequenceId: inmail!.id,
+      sequenceId: inmail.id,
       to: [{ profileUrl: 'https://www.linkedin.com/in/jane-doe' }],
       startOn: '2026-11-24',
     })
@@ -102,6 +130,8 @@ describe('exporting the agenda', () => {
     ])
     expect(events[0]!.description).toMatch(/InMail 0\/3\/7\/14, step 1 of 4 \(from Work\)/)
     expect(new Set(events.map((e) => e.uid)).size).toBe(4)
+    // The step's id and this ledger's own id: another ledger's step 1 is another event.
+    expect(events[0]!.uid).toMatch(uidPattern)
 
     const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
     await call(backend, 'sequences.snooze', { stepId: enrolment!.steps[3]!.id, to: '2026-12-17' })
@@ -113,19 +143,11 @@ describe('exporting the agenda', () => {
   })
 
   it('cancels, under the same UIDs and with a higher SEQUENCE, the steps of someone who replied', async () => {
-    const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
-    const backend = await openBackend(undefined, () => clock.now)
-    await call(backend, 'settings.update', { timeZone: 'UTC' })
-    await call(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-11-01',
-    })
-    const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const { backend, clock, inmail } = await sequencesLedger()
     const jane = { profileUrl: 'https://www.linkedin.com/in/jane-doe' }
     const bob = { profileUrl: 'https://www.linkedin.com/in/bob-roe' }
     await call(backend, 'sequences.enrol', {
-      sequenceId: inmail!.id,
+      sequenceId: inmail.id,
       to: [jane, bob],
       startOn: '2026-11-24',
     })
@@ -138,9 +160,7 @@ describe('exporting the agenda', () => {
 
     const enrolments = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
     const uidsOf = (url: string) =>
-      enrolments
-        .find((e) => e.profileUrl === url)!
-        .steps.map((s) => `enrolment-step-${s.id}@outreach-ledger`)
+      enrolments.find((e) => e.profileUrl === url)!.steps.map((s) => uidOf(before, s.id))
     // Jane's opener goes out on the 24th; she replies on the 25th.
     clock.now = new Date('2026-11-24T10:00:00.000Z')
     const janes = enrolments.find((e) => e.profileUrl === jane.profileUrl)!
@@ -167,23 +187,14 @@ describe('exporting the agenda', () => {
   })
 
   it('an accepted connection request cancels the InMails meant for non-connections and lists the message', async () => {
-    const clock = { now: new Date('2026-11-23T12:00:00.000Z') }
-    const backend = await openBackend(undefined, () => clock.now)
-    await call(backend, 'settings.update', { timeZone: 'UTC' })
-    await call(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-11-01',
-    })
-    const [multi] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const { backend, clock, multi } = await sequencesLedger()
     const ana = { profileUrl: 'https://www.linkedin.com/in/ana-silva' }
     await call(backend, 'sequences.enrol', {
-      sequenceId: multi!.id,
+      sequenceId: multi.id,
       to: [ana],
       startOn: '2026-11-23',
     })
     const [enrolment] = await call<Enrolment[]>(backend, 'sequences.enrolments', {})
-    const uid = (i: number) => `enrolment-step-${enrolment!.steps[i]!.id}@outreach-ledger`
     const exportNow = async () =>
       new Map(
         parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics).map((e) => [
@@ -192,12 +203,14 @@ describe('exporting the agenda', () => {
         ]),
       )
     const before = await exportNow()
+    const uid = (i: number) => uidOf(before, enrolment!.steps[i]!.id)
     // The final message is for connections only: not in the file until she accepts.
     expect(before.has(uid(3))).toBe(false)
     expect(before.get(uid(1))).toMatchObject({ status: 'CONFIRMED' })
 
     clock.now = new Date('2026-11-24T10:00:00.000Z')
     await call(backend, 'sequences.done', { stepId: enrolment!.steps[0]!.id })
+    clock.now = new Date('2026-11-24T16:00:00.000Z')
     await call(backend, 'credits.respond', { to: ana, at: '2026-11-24T15:00:00Z', kind: 'accept' })
     const after = await exportNow()
     for (const i of [1, 4]) {

@@ -10,8 +10,9 @@ import {
   trayMenu,
   type Reminder,
 } from '../../../src/main/electron/reminders'
-import type { Agenda, AgendaItem, Sequence } from '../../../src/shared/contract'
-import { call, openBackend } from '../../helpers/ledger'
+import type { Agenda, AgendaItem } from '../../../src/shared/contract'
+import { call } from '../../helpers/ledger'
+import { sequencesLedger } from '../../helpers/sequences'
 
 function item(step: number, dueOn: string, contact: string): AgendaItem {
   return {
@@ -85,17 +86,10 @@ describe('what a reminder says and when', () => {
 
 describe('the reminder loop on a real ledger', () => {
   it('notifies once per step, and the login item follows the setting', async () => {
-    const now = () => new Date('2026-11-24T10:00:00.000Z')
-    const backend = await openBackend(undefined, now)
-    await call(backend, 'settings.update', { timeZone: 'UTC' })
-    await call(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-11-01',
-    })
-    const [, inmail] = await call<Sequence[]>(backend, 'sequences.list', {})
+    const { backend, clock, inmail } = await sequencesLedger({ now: '2026-11-24T10:00:00.000Z' })
+    const now = () => clock.now
     await call(backend, 'sequences.enrol', {
-      sequenceId: inmail!.id,
+      sequenceId: inmail.id,
       to: [{ profileUrl: 'https://www.linkedin.com/in/ana-silva' }],
       startOn: '2026-11-24',
     })

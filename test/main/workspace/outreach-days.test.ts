@@ -1,19 +1,17 @@
 // The outreach table's From and To are calendar days in the user's time zone, as Analytics
 // counts them: around midnight in Berlin a send belongs to the Berlin day, not the UTC one.
 import { describe, expect, it } from 'vitest'
-import type { OutreachRow, Seat } from '../../../src/shared/contract'
-import { call, openBackend } from '../../helpers/ledger'
+import type { OutreachRow } from '../../../src/shared/contract'
+import { call, openWithSeat } from '../../helpers/ledger'
 
 const now = () => new Date('2026-05-10T12:00:00.000Z')
 
 describe('outreach.list from/to', () => {
   it('filter by local day around midnight in Europe/Berlin', async () => {
-    const backend = await openBackend(undefined, now)
-    await call(backend, 'settings.update', { timeZone: 'Europe/Berlin' })
-    const seat = await call<Seat>(backend, 'seats.add', {
-      name: 'Work',
-      planId: 'recruiter-lite',
-      startedOn: '2026-03-01',
+    const { backend, seat } = await openWithSeat({
+      now,
+      timeZone: 'Europe/Berlin',
+      seat: { startedOn: '2026-03-01' },
     })
     const sends = {
       // 2026-03-31 23:30 UTC is 1 April 01:30 in Berlin (summer time since 29 March).

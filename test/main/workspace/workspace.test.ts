@@ -5,23 +5,15 @@ import type {
   DuplicatePair,
   OutreachRow,
   Role,
-  Seat,
   Sent,
   TemplateSummary,
 } from '../../../src/shared/contract'
-import { call, eventCount, openBackend, refused } from '../../helpers/ledger'
+import { call, eventCount, openWithSeat, refused } from '../../helpers/ledger'
 
 const now = () => new Date('2026-06-30T12:00:00.000Z')
 
 async function ledger() {
-  const backend = await openBackend(undefined, now)
-  await call(backend, 'settings.update', { timeZone: 'UTC' })
-  const seat = await call<Seat>(backend, 'seats.add', {
-    name: 'Work',
-    planId: 'recruiter-lite',
-    startedOn: '2026-01-05',
-  })
-  return { backend, seat }
+  return openWithSeat({ now, seat: { startedOn: '2026-01-05' } })
 }
 
 describe('the outreach table', () => {

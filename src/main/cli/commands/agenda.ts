@@ -1,6 +1,6 @@
 // `agenda`, `agenda export`, `done`, `skip` and `snooze`: the day's follow-ups from the command line.
 import { writeFileSync } from 'node:fs'
-import type { Agenda, AgendaItem, DoneResult, Enrolment } from '../../../shared/contract'
+import type { Agenda, AgendaItem, DoneResult, Enrolment, Snoozed } from '../../../shared/contract'
 import { stepChannelNames } from '../../../shared/contract/sequences'
 import { weekdayNames, weekdayOf } from '../../../shared/domain/schedule'
 import { CliFailure, type Register } from '../program'
@@ -159,7 +159,7 @@ export const registerAgendaCommands: Register = (program, perform) => {
         const stepId = stepArg(o.step)
         if ((o.to === undefined) === (o.days === undefined))
           usage('Snooze to a date or by a number of days: give --to YYYY-MM-DD or --days N.')
-        const e = await call<Enrolment>('sequences.snooze', {
+        const e = await call<Snoozed>('sequences.snooze', {
           stepId,
           ...(o.to !== undefined ? { to: o.to } : {}),
           ...(o.days !== undefined ? { days: wholeNumber(o.days, '--days', 1, 365) } : {}),
@@ -172,6 +172,7 @@ export const registerAgendaCommands: Register = (program, perform) => {
           later.length > 0
             ? `Later steps keep their gaps: ${later.map((s) => dayWithWeekday(s.dueOn)).join(', ')}.`
             : '',
+          ...e.warnings.map((w) => `! ${w.message}`),
         ]
           .filter(Boolean)
           .join('\n')

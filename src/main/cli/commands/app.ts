@@ -41,7 +41,9 @@ export const registerAppCommands: Register = (program, perform) => {
 
   program
     .command('backups')
-    .description('list the backups in the app data folder (daily, weekly, manual, pre-migration)')
+    .description(
+      'list the backups (daily, weekly, manual, pre-migration) and the ledgers restores replaced (before-restore)',
+    )
     .action(() =>
       perform(async ({ call }) => {
         const backups = await call<BackupFile[]>('app.backups', {})
@@ -49,7 +51,7 @@ export const registerAppCommands: Register = (program, perform) => {
           backups.length === 0
             ? 'No backups yet. Run "backup" to make one.'
             : backups
-                .map((b) => `${b.createdAt}  ${b.kind.padEnd(13)}  ${b.name}  (${b.bytes} bytes)`)
+                .map((b) => `${b.createdAt}  ${b.kind.padEnd(14)}  ${b.name}  (${b.bytes} bytes)`)
                 .join('\n')
         return { json: { backups }, text }
       }),

@@ -1,6 +1,7 @@
 import type { Balance, CostSummary, Reconciled, Responded, Sent } from '../../../shared/contract'
 import type { Forecast, Statement } from '../../../shared/domain/credits'
 import { normalizeProfileUrl } from '../../../shared/domain/profiles'
+import { costPerText } from '../../../shared/reports/words'
 import { numberArg, type Register } from '../program'
 import { seatByName } from './seats'
 
@@ -233,7 +234,7 @@ export const registerCreditCommands: Register = (program, perform) => {
   program
     .command('cost')
     .description(
-      'what outreach cost in a period: plan price and purchases, per InMail, response, meeting',
+      'what outreach cost in a period: plan price and purchases, per InMail, reply, meeting, hire',
     )
     .requiredOption('--seat <name>', 'the seat')
     .requiredOption('--from <YYYY-MM-DD>', 'first day')
@@ -249,11 +250,16 @@ export const registerCreditCommands: Register = (program, perform) => {
         const money = (cents: number | null) =>
           cents === null ? '—' : `$${(cents / 100).toFixed(2)}`
         const text = [
-          `${seat.name}: ${money(c.totalCents)} from ${c.from} to ${c.to} (plan ${money(c.subscriptionCents)}, purchases ${money(c.purchasedCents)})`,
-          `  per InMail         ${money(c.perInmailCents)}  (${c.creditInmails})`,
-          `  per response       ${money(c.perResponseCents)}  (${c.responses})`,
-          `  per positive reply ${money(c.perPositiveCents)}  (${c.positive})`,
-          `  per meeting        ${money(c.perMeetingCents)}  (${c.meetings})`,
+          `${seat.name}: ${money(c.totalCents)} from ${c.from} to ${c.to} (plan ${money(c.subscriptionCents)}, purchased credits ${money(c.purchasedCents)})`,
+          ...(c.creditInmails === 0
+            ? ['  No paid InMail was sent in this period, so there is no cost per result.']
+            : [
+                `  ${money(c.perInmailCents)} per paid InMail · ${c.creditInmails} paid InMails`,
+                `  ${costPerText(c.perResponseCents, c.responses, 'reply')}`,
+                `  ${costPerText(c.perPositiveCents, c.positive, 'positive')}`,
+                `  ${costPerText(c.perMeetingCents, c.meetings, 'meeting')}`,
+                `  ${costPerText(c.perHireCents, c.hires, 'hire')}`,
+              ]),
         ].join('\n')
         return { json: { ...c }, text }
       }),

@@ -1,4 +1,5 @@
 // Your data out and back in: the JSON export, importing one, and restoring a backup.
+import { basename } from 'node:path'
 import type { ExportResult, ImportDataResult, RestoreResult } from '../../../shared/contract'
 import type { Register } from '../program'
 
@@ -48,13 +49,17 @@ export const registerDataCommands: Register = (program, perform) => {
     .description(
       'replace the ledger with a backup from the backups folder; the current file is kept aside (close the app first)',
     )
-    .requiredOption('--backup <name>', 'the backup\'s file name, as "backups" lists it')
+    .requiredOption(
+      '--backup <name>',
+      'the backup\'s file name, as "backups" lists it (a before-restore file undoes a restore)',
+    )
     .action((options: { backup: string }) =>
       perform(async ({ call }) => {
         const result = await call<RestoreResult>('data.restore', { backup: options.backup })
+        const undo = basename(result.keptAside)
         return {
           json: { ...result },
-          text: `Restored ${result.restored}.\nThe ledger it replaced is kept at ${result.keptAside}.`,
+          text: `Restored ${result.restored}.\nThe ledger it replaced is kept at ${result.keptAside}.\nTo undo: restore --backup ${undo}`,
         }
       }),
     )

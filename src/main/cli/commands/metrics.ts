@@ -3,6 +3,7 @@ import { Option } from 'commander'
 import type { Funnel, FunnelGroup, GroupBy, Metrics, Rate } from '../../../shared/contract'
 import { groupBys } from '../../../shared/contract/analytics'
 import { outreachChannels } from '../../../shared/contract/outreach'
+import { costPerText } from '../../../shared/reports/words'
 import type { Register } from '../program'
 import { seatByName } from './seats'
 
@@ -94,8 +95,18 @@ export function describeMetrics(m: Metrics, heading: string, by: GroupBy | undef
           'Cost',
           m.cost.free
             ? 'free (no InMail spent a credit)'
-            : `${money(m.cost.totalCents)} over ${m.cost.paidInmails} paid InMails; per InMail ${money(m.cost.perInmailCents)}, per reply ${money(m.cost.perReplyCents)}, per meeting ${money(m.cost.perMeetingCents)}`,
+            : m.cost.paidInmails === 0
+              ? 'no paid InMail sent in this period, so no cost per result'
+              : `${money(m.cost.totalCents)} over ${m.cost.paidInmails} paid InMails, ${money(m.cost.perInmailCents)} per InMail`,
         ],
+        ...(m.cost.free || m.cost.paidInmails === 0
+          ? []
+          : [
+              ['', costPerText(m.cost.perReplyCents, m.cost.replies, 'reply')],
+              ['', costPerText(m.cost.perPositiveCents, m.cost.positive, 'positive')],
+              ['', costPerText(m.cost.perMeetingCents, m.cost.meetings, 'meeting')],
+              ['', costPerText(m.cost.perHireCents, m.cost.hires, 'hire')],
+            ]),
       ],
       [],
     ).map((l) => `  ${l}`),

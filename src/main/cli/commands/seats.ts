@@ -1,6 +1,6 @@
 import type { Seat } from '../../../shared/contract'
 import { catalogPlanIds } from '../../../shared/domain/plans'
-import { CliFailure, numberArg, type CliContext, type Register } from '../program'
+import { CliFailure, numberArg, seatNamed, type CliContext, type Register } from '../program'
 
 function formatCents(cents: number): string {
   return `$${(cents / 100).toFixed(2)}`
@@ -14,20 +14,9 @@ function describeSeat(seat: Seat): string {
   return `${seat.name}  ${seat.planName}: ${terms.monthlyCredits} credits/month, cap ${terms.cap}, ${renews}, ${formatCents(terms.priceCents)}/month, since ${seat.startedOn}${archived}`
 }
 
-/** The seat with this name (any case), archived ones included. */
+/** The seat with this name or the start of it (any case), archived ones included. */
 export async function seatByName(ctx: CliContext, name: string): Promise<Seat> {
-  const seats = await ctx.call<Seat[]>('seats.list', { includeArchived: true })
-  const wanted = name.trim().toLowerCase()
-  const seat = seats.find((s) => s.name.toLowerCase() === wanted)
-  if (!seat)
-    throw new CliFailure({
-      code: 'SEAT_NOT_FOUND',
-      message:
-        seats.length === 0
-          ? `There is no seat named "${name}". Add one first with "seat add".`
-          : `There is no seat named "${name}". Seats: ${seats.map((s) => s.name).join(', ')}.`,
-    })
-  return seat
+  return seatNamed(await ctx.call<Seat[]>('seats.list', { includeArchived: true }), name)
 }
 
 interface AddOptions {

@@ -32,6 +32,12 @@ function describeSequence(s: Sequence): string {
   return lines.join('\n')
 }
 
+/** How to bring in the people left out who may be enrolled anyway. */
+function overrideHint(leftOut: Enrolled['skipped']): string {
+  const n = leftOut.filter((p) => p.overridable).length
+  return n === 0 ? '' : `Add --include-answered to enrol ${n === 1 ? 'them' : `these ${n}`} anyway.`
+}
+
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -55,14 +61,25 @@ export const registerSequenceCommands: Register = (program, perform) => {
     .requiredOption('--sequence <name>', 'the sequence, e.g. "InMail 0/3/7/14"')
     .requiredOption(
       '--to <profile-url>',
-      "the person's LinkedIn profile URL (or name); repeat for more people",
+      "the person's LinkedIn profile URL, or their exact name as the ledger has it; a profile URL the ledger does not know adds them as a new contact; repeat for more people",
       collect,
     )
     .requiredOption('--start <day>', 'day 0 of the sequence, YYYY-MM-DD')
     .option('--seat <name>', 'the seat InMails go from (optional with only one seat)')
-    .option('--dry-run', 'only show the credits the plan needs')
+    .option(
+      '--include-answered',
+      'also enrol people who answered, have an InMail awaiting a response, or run in another sequence (left out by default)',
+    )
+    .option('--dry-run', 'only show the credits the plan needs and who is left out')
     .action(
-      (o: { sequence: string; to: string[]; start: string; seat?: string; dryRun?: boolean }) =>
+      (o: {
+        sequence: string
+        to: string[]
+        start: string
+        seat?: string
+        includeAnswered?: boolean
+        dryRun?: boolean
+      }) =>
         perform(async (ctx) => {
           const found = await sequenceByName(ctx, o.sequence)
           const seatId = o.seat ? (await seatByName(ctx, o.seat)).id : undefined
@@ -73,19 +90,27 @@ export const registerSequenceCommands: Register = (program, perform) => {
               normalizeProfileUrl(to) !== null ? { profileUrl: to } : { name: to },
             ),
             startOn: o.start,
+            includeAnswered: o.includeAnswered === true,
           }
           if (o.dryRun) {
             const credits = await ctx.call<Enrolled['credits']>('sequences.creditsAhead', input)
-            return { json: { credits }, text: credits.message }
+            const text = [
+              ...credits.newContacts.map((c) => `${c} is new: enrolling adds them as a contact.`),
+              credits.message,
+              overrideHint(credits.leftOut),
+              ...credits.warnings.map((w) => `! ${w.message}`),
+            ]
+            return { json: { credits }, text: text.filter(Boolean).join('\n') }
           }
           const done = await ctx.call<Enrolled>('sequences.enrol', input)
           const text = [
             `Enrolled ${done.enrolmentIds.length} in "${found.name}" from ${o.start}.`,
+            ...done.added.map((a) => `Added ${a.contact} as a new contact.`),
             done.credits.message,
-            ...done.skipped.map((s) => `Skipped ${s.contact}: ${s.reason}.`),
+            overrideHint(done.skipped),
             ...done.warnings.map((w) => `! ${w.message}`),
-          ].join('\n')
-          return { json: { ...done }, text }
+          ]
+          return { json: { ...done }, text: text.filter(Boolean).join('\n') }
         }),
     )
 }

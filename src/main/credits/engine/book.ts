@@ -2,6 +2,7 @@
 // expiry rules (DOMAIN.md §2). Mutable on purpose, so a replay is one linear pass; it never
 // leaves the engine, which hands out plain copies.
 import type { SeatTerms } from '../../../shared/contract/seats'
+import { isCatalogPlanId, planName } from '../../../shared/domain/plans'
 import { type DayNumber, dayOfMonthOf, fromDayNumber, renewalAfter } from './days'
 import type { BatchSource, Entry, EntryKind, ExpiryPolicy, SeatSettings } from './types'
 import { count, dollars, expiryReason, sourceLabel } from './words'
@@ -272,7 +273,11 @@ export class CreditBook {
   }
 
   changePlan(day: DayNumber, eventId: number, planId: string, terms: SeatTerms): void {
-    this.forfeitAll(day, eventId, `Plan changed to ${planId}`)
+    this.forfeitAll(
+      day,
+      eventId,
+      `Plan changed to ${isCatalogPlanId(planId) ? planName(planId) : 'a custom plan'}`,
+    )
     this.planId = planId
     this.terms = terms
     this.cancelledOn = null

@@ -16,7 +16,8 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
 import { formatCents } from '../../format'
 import { channelLabel } from '../outreach/labels'
 import { Compare } from './Compare'
-import { costPerText, costReason } from './cost-text'
+import { divisorText } from '../../../shared/reports/words'
+import { costPerResult, costPerText, costReason } from './cost-text'
 
 const byLabels: Partial<Record<GroupBy, string>> = {
   template: 'Template',
@@ -174,7 +175,7 @@ function Report({
   const bars = funnelBars(m)
   const groups = rateBars(m.groups, which)
   const band = which === 'replyRate' ? 'reply' : which === 'positiveRate' ? 'positive' : 'meeting'
-  const cost = creditCostSentence(m.replyRate)
+  const cost = creditCostSentence(m.cost)
   return (
     <>
       <dl className="summary kpis" aria-label="Rates">
@@ -194,10 +195,12 @@ function Report({
         <div title={costDefinition}>
           <dt>Cost per reply</dt>
           <dd>{costPerText(m.cost, m.cost.perReplyCents)}</dd>
+          <span className="muted">{divisorText(m.cost.replies, 'reply')}</span>
           <span className="muted">
-            per InMail {costPerText(m.cost, m.cost.perInmailCents)} · per meeting{' '}
-            {costPerText(m.cost, m.cost.perMeetingCents)}
+            {costPerText(m.cost, m.cost.perInmailCents)} per paid InMail
           </span>
+          <span className="muted">{costPerResult(m.cost, 'meeting')}</span>
+          <span className="muted">{costPerResult(m.cost, 'hire')}</span>
           <span className="muted">{costReason(m.cost)}</span>
         </div>
       </dl>
@@ -214,6 +217,7 @@ function Report({
         </p>
       )}
       {cost && <p className="muted">{cost}</p>}
+      <RecruiterRule />
       <div className="two-columns">
         <ChartCard
           title="Funnel"
@@ -230,7 +234,7 @@ function Report({
           note={
             m.timeToFirstReply.medianHours === null
               ? 'No replies yet.'
-              : `Median ${Math.round(m.timeToFirstReply.medianHours)} hours (half between ${Math.round(m.timeToFirstReply.p25Hours ?? 0)} and ${Math.round(m.timeToFirstReply.p75Hours ?? 0)}). Most replies come within 24–72 hours (seed 001).`
+              : `Median ${Math.round(m.timeToFirstReply.medianHours)} hours (${middleHalf(m.timeToFirstReply.p25Hours, m.timeToFirstReply.p75Hours)}). Most replies come within 24–72 hours (seed 001).`
           }
         >
           <HistogramChart buckets={m.timeToFirstReply.histogram} />
@@ -247,7 +251,10 @@ function Report({
           'Small sample',
           'Paid InMails',
           'Cost',
+          'Replies to paid InMails',
           'Cost per reply',
+          'Hires from paid InMails',
+          'Cost per hire',
         ]}
         rows={m.groups.map((g) => [
           g.label,
@@ -258,7 +265,10 @@ function Report({
           g.smallSample ? 'yes' : 'no',
           g.cost.paidInmails,
           g.cost.free ? 'free' : formatCents(g.cost.totalCents),
+          g.cost.replies,
           costPerText(g.cost, g.cost.perReplyCents),
+          g.cost.hires,
+          costPerText(g.cost, g.cost.perHireCents),
         ])}
         note={`Each bar shows the rate and, in brackets, its 95% interval. Where two intervals overlap, the difference is not yet meaningful. In the table, a group's cost is its share of its seats' paid InMails; "free" where no InMail spent a credit.`}
       >
@@ -287,4 +297,29 @@ function Report({
       <Compare filters={filters} />
     </>
   )
+}
+
+/** Each Recruiter seat's standing on LinkedIn's 13% rule, in one line (nothing for other plans). */
+function RecruiterRule() {
+  const changes = useLedgerVersion()
+  const rule = useQuery(() => api.analytics.recruiterRule({}), [changes])
+  if (rule.state !== 'done' || rule.data.length === 0) return null
+  return (
+    <ul className="muted" aria-label="LinkedIn's Recruiter response-rate rule">
+      {rule.data.map((r) => (
+        <li key={r.seatId} data-testid="recruiter-rule">
+          <strong>{r.seat}:</strong> {r.sentence}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** "half between 20 and 40 hours", or "the middle half all at 24 hours" when they meet. */
+function middleHalf(p25: number | null, p75: number | null): string {
+  const low = Math.round(p25 ?? 0)
+  const high = Math.round(p75 ?? 0)
+  return low === high
+    ? `the middle half all at about ${low} hours`
+    : `half between ${low} and ${high} hours`
 }

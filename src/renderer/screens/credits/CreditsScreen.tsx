@@ -7,7 +7,7 @@ import { useLedgerVersion } from '../../api/changes'
 import { useQuery } from '../../api/useQuery'
 import { balanceSeries, thin } from '../../charts/balance-series'
 import { BalanceChart } from '../../charts/BalanceChart'
-import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
+import { EmptyState, ErrorNotice, Loading, ScreenNotice } from '../../components/Notices'
 import { hrefFor } from '../../router'
 import { BalanceSummary } from './BalanceSummary'
 import { BatchesTable } from './BatchesTable'
@@ -71,7 +71,12 @@ function SeatCredits({
             today={b.asOf}
           />
         )}
-        {history.state === 'done' && history.data && (
+        {history.state === 'done' && history.data && !b.nextRenewal && (
+          <p className="muted chart-caption" data-testid="forecast-caption">
+            Cancelled: no more credits will be granted, and none are left to run out.
+          </p>
+        )}
+        {history.state === 'done' && history.data && b.nextRenewal && (
           <p className="muted chart-caption" data-testid="forecast-caption">
             Forecast at {history.data[1].perWeek.toFixed(1)} InMails a week and a{' '}
             {Math.round(history.data[1].responseRate * 100)}% response rate
@@ -151,11 +156,7 @@ export function CreditsScreen() {
         </div>
         <SeatPicker seats={seats.data} seatId={seat.id} onChange={setChosen} />
       </header>
-      {message && (
-        <p className="notice success" role="status" data-testid="notice">
-          {message}
-        </p>
-      )}
+      <ScreenNotice notice={message} />
       <SeatCredits
         seat={seat}
         version={version + changes}

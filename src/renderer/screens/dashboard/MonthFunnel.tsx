@@ -3,44 +3,35 @@ import type { Funnel, Rate } from '../../../shared/contract'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { TrendChart } from '../../charts/FunnelCharts'
-import { pct, rateText, trendRows } from '../../charts/funnel-data'
+import { pct, rateText, replyWaitDays, trendRows } from '../../charts/funnel-data'
 import { ChartCard } from '../../components/ChartCard'
 import { localToday } from '../../components/FormDialog'
-
-function monthStart(day: string, back: number): string {
-  const [y, m] = day.split('-').map(Number) as [number, number]
-  const d = new Date(Date.UTC(y, m - 1 - back, 1))
-  return d.toISOString().slice(0, 10)
-}
-
-function lastDayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-}
+import { monthSoFar } from '../../../shared/reports/dashboard'
 
 function change(now: Rate, before: Rate): string {
   if (now.value === null || before.value === null) return ''
   const points = Math.round((now.value - before.value) * 1000) / 10
   return points === 0
-    ? 'same as last month'
-    : `${points > 0 ? '+' : ''}${points} points on last month`
+    ? 'same as those days last month'
+    : `${points > 0 ? '+' : ''}${points} points on those days last month`
 }
 
 export function MonthFunnel({ version }: { version: number }) {
   const today = localToday()
-  const thisMonth = monthStart(today, 0)
-  const lastMonth = monthStart(today, 1)
+  const month = monthSoFar(today)
   const data = useQuery(
     () =>
       Promise.all([
-        api.analytics.metrics({ from: thisMonth, to: today }),
-        api.analytics.metrics({ from: lastMonth, to: lastDayBefore(thisMonth) }),
+        api.analytics.metrics(month.thisMonth),
+        api.analytics.metrics(month.sameDaysBefore),
         api.analytics.trend({ weeks: 12 }),
       ]),
     [version, today],
   )
   if (data.state !== 'done') return null
   const [now, before, trend] = data.data
-  const rows = trendRows(trend)
+  const rows = trendRows(trend, today)
+  const coming = rows.filter((r) => r.comingIn).length
   const line = (
     label: string,
     f: Funnel,
@@ -60,11 +51,14 @@ export function MonthFunnel({ version }: { version: number }) {
     <>
       <section className="card" aria-labelledby="month-heading">
         <h2 id="month-heading">This month</h2>
+        <p className="muted" data-testid="month-compared">
+          {month.label}: the same days, so a month not over yet is not read as a fall.
+        </p>
         <dl className="summary kpis" aria-label="This month's funnel">
           <div>
             <dt>Delivered</dt>
             <dd>{now.delivered}</dd>
-            <span className="muted">last month {before.delivered}</span>
+            <span className="muted">{before.delivered} on those days last month</span>
           </div>
           {line('Reply rate', now, 'replyRate', before)}
           {line('Positive reply rate', now, 'positiveRate', before)}
@@ -73,9 +67,16 @@ export function MonthFunnel({ version }: { version: number }) {
       </section>
       <ChartCard
         title="Rates by week"
-        header={['Week', 'Delivered', 'Reply %', 'Positive %', 'Meeting %']}
-        rows={rows.map((r) => [r.week, r.delivered, r.reply, r.positive, r.meeting])}
-        note="The shaded band is the reply rate's 95% interval: wide when few messages went out that week."
+        header={['Week', 'Delivered', 'Reply %', 'Positive %', 'Meeting %', 'Replies']}
+        rows={rows.map((r) => [
+          r.week,
+          r.delivered,
+          r.reply ?? r.replyLate,
+          r.positive ?? r.positiveLate,
+          r.meeting ?? r.meetingLate,
+          r.comingIn ? 'still coming in' : 'in',
+        ])}
+        note={`The shaded band is the reply rate's 95% interval: wide when few messages went out that week.${coming > 0 ? ` Dashed: ${coming === 1 ? 'the last week, whose' : `the last ${coming} weeks, whose`} replies are still coming in (most arrive within 3 days, counted after ${replyWaitDays}), so ${coming === 1 ? 'it reads' : 'they read'} low for now.` : ''}`}
       >
         <TrendChart rows={rows} />
       </ChartCard>

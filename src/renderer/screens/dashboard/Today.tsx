@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery'
 import { localToday } from '../../components/FormDialog'
 import { formatDay } from '../../format'
 import { hrefFor } from '../../router'
+import { refundWindowsThisWeek } from '../../../shared/reports/dashboard'
 
 function daysBefore(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
@@ -30,11 +31,7 @@ export function Today({
       }),
     [version, today],
   )
-  const closing = seats.flatMap(({ seat, balance }) =>
-    balance.pendingRefunds
-      .filter((p) => p.windowClosesOn <= daysBefore(today, -7))
-      .map((p) => ({ seat: seat.name, ...p })),
-  )
+  const { windows: closing, total: closingTotal, more } = refundWindowsThisWeek(seats, today)
   const agenda = useQuery(() => api.sequences.agenda({ days: 0 }), [version])
   const steps = agenda.state === 'done' ? agenda.data.due.length + agenda.data.overdue.length : 0
   const nothing =
@@ -55,15 +52,21 @@ export function Today({
       )}
       {closing.length > 0 && (
         <>
-          <h3 className="subheading">Refund windows closing this week</h3>
+          <h3 className="subheading">
+            Refund windows closing this week
+            {closingTotal > closing.length ? ` (${closingTotal})` : ''}
+          </h3>
           <ul className="todo" aria-label="Refund windows closing this week">
-            {closing.slice(0, 5).map((p) => (
+            {closing.map((p) => (
               <li key={p.inmailId}>
                 {p.contact} ({p.seat}): a reply by {formatDay(p.windowClosesOn)} brings the credit
                 back
               </li>
             ))}
           </ul>
+          {more > 0 && (
+            <a href={hrefFor('credits')}>and {more} more closing this week in Credits</a>
+          )}
         </>
       )}
       {waiting.state === 'done' && waiting.data.total > 0 && (

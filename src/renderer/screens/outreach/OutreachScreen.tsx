@@ -5,7 +5,7 @@ import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
-import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
+import { EmptyState, ErrorNotice, Loading, ScreenNotice } from '../../components/Notices'
 import { formatDay } from '../../format'
 import { EnrolDialog } from '../sequences/EnrolDialog'
 import { Filters, type OutreachFilters } from './Filters'
@@ -107,12 +107,7 @@ export function OutreachScreen() {
           setSelected(new Set())
         }}
       />
-      {notice && (
-        <p className="notice success" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
-      {error && <ErrorNotice error={error} />}
+      <ScreenNotice notice={notice} error={error} />
       <div className="toolbar" role="toolbar" aria-label="Selected messages">
         <span className="muted" aria-live="polite">
           {selected.size} selected

@@ -103,6 +103,7 @@ export function ReportPreview({ report }: { report: Report }) {
           <div className="report-tile" key={tile.label}>
             <dt>{tile.label}</dt>
             <dd>{tile.value}</dd>
+            {tile.note && <small className="report-tile-note">{tile.note}</small>}
             <span>
               <strong>{tile.change}</strong> vs {model.versus(report)}
             </span>

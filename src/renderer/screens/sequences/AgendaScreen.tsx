@@ -8,7 +8,7 @@ import { weekdayNames, weekdayOf } from '../../../shared/domain/schedule'
 import { api } from '../../api/client'
 import { ledgerChanged, useLedgerVersion } from '../../api/changes'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
-import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
+import { EmptyState, ErrorNotice, Loading, ScreenNotice } from '../../components/Notices'
 import { formatDay } from '../../format'
 import { hrefFor } from '../../router'
 import { AgendaItemCard, type StepAction } from './AgendaItemCard'
@@ -36,11 +36,14 @@ export function AgendaScreen() {
   const changes = useLedgerVersion()
   const [version, setVersion] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
+  // What the user should know about what was just done (a snooze onto a day it does not send).
+  const [warning, setWarning] = useState<string | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const agenda = useQuery(() => api.sequences.agenda({ days: 14 }), [version, changes])
 
   async function act(item: AgendaItem, action: StepAction) {
     setError(null)
+    setWarning(null)
     try {
       if (action.kind === 'done') {
         const r = await api.sequences.done({ stepId: item.step })
@@ -68,6 +71,7 @@ export function AgendaScreen() {
         setNotice(
           `Snoozed ${item.contact} to ${step ? `${weekdayNames[weekdayOf(step.dueOn)].slice(0, 3)} ${formatDay(step.dueOn)}` : 'a later day'}${later > 0 ? `; the ${later} later step${later === 1 ? '' : 's'} moved with it` : ''}.`,
         )
+        setWarning(moved.warnings.map((w) => w.message).join(' ') || null)
       }
       setVersion((v) => v + 1)
       ledgerChanged()
@@ -78,6 +82,7 @@ export function AgendaScreen() {
 
   async function exportCalendar() {
     setError(null)
+    setWarning(null)
     try {
       const { ics, events, cancelled } = await api.sequences.exportIcs({})
       download('outreach-follow-ups.ics', ics)
@@ -109,12 +114,12 @@ export function AgendaScreen() {
           Export calendar (.ics)
         </button>
       </header>
-      {notice && (
-        <p className="notice success" role="status" data-testid="notice">
-          {notice}
+      <ScreenNotice notice={notice} error={error} />
+      {warning && (
+        <p className="notice warning" role="status" data-testid="warning">
+          {warning}
         </p>
       )}
-      {error && <ErrorNotice error={error} />}
       {agenda.state === 'loading' && <Loading what="the agenda" />}
       {agenda.state === 'error' && <ErrorNotice error={agenda.error} />}
       {agenda.state === 'done' && (

@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { ledgerChanged } from '../../api/changes'
 import { toErrorInfo } from '../../api/useQuery'
 import { FormDialog, localToday, recipientOf } from '../../components/FormDialog'
+import { SeatField } from '../../components/SeatField'
 
 interface EnrolDialogProps {
   trigger: ReactNode
@@ -30,6 +31,8 @@ export function EnrolDialog({
   const [seatId, setSeatId] = useState<number | null>(null)
   const [startOn, setStartOn] = useState(localToday())
   const [urls, setUrls] = useState('')
+  // Off: people who answered, await an InMail's answer or run in another sequence stay out.
+  const [includeAnswered, setIncludeAnswered] = useState(false)
   // The preview answers one input; shown only while that input is still the one on screen.
   const [preview, setPreview] = useState<{
     key: string
@@ -50,6 +53,7 @@ export function EnrolDialog({
         to,
         ...(importId !== undefined ? { importId } : {}),
         startOn,
+        includeAnswered,
       }
     : null
   const anyone = people.length + to.length > 0 || importId !== undefined
@@ -71,6 +75,8 @@ export function EnrolDialog({
   const shown = preview && anyone && preview.key === key ? preview : null
   const ahead = shown?.ahead ?? null
   const aheadError = shown?.error ?? null
+  const overridable = ahead?.leftOut.filter((p) => p.overridable).length ?? 0
+  const count = ahead ? ahead.people : people.length + to.length
 
   async function load() {
     const [list, seatList] = await Promise.all([
@@ -94,10 +100,16 @@ export function EnrolDialog({
             ? `${people.length} ${people.length === 1 ? 'person' : 'people'} selected. Any response stops their enrolment at once.`
             : 'Any response stops an enrolment at once.'
       }
-      submitLabel={`Enrol${people.length + to.length > 0 ? ` ${people.length + to.length}` : ''}`}
+      submitLabel={`Enrol${count > 0 || ahead ? ` ${count}` : ''}`}
       onOpen={() => void load()}
       onSubmit={async () => {
         if (!input) throw new Error('Choose a sequence.')
+        if (ahead && ahead.people === 0)
+          throw new Error(
+            overridable > 0
+              ? 'Everyone here is left out. Tick "Include them anyway" to enrol them.'
+              : 'Nobody here can be enrolled in this sequence.',
+          )
         const result = await api.sequences.enrol(input)
         ledgerChanged()
         onEnrolled(result)
@@ -115,22 +127,13 @@ export function EnrolDialog({
           </option>
         ))}
       </select>
-      {seats.length > 1 && (
-        <>
-          <label htmlFor="enrol-seat">InMails go from</label>
-          <select
-            id="enrol-seat"
-            value={seatId ?? ''}
-            onChange={(e) => setSeatId(Number(e.target.value))}
-          >
-            {seats.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
+      <SeatField
+        label="InMails go from"
+        id="enrol-seat"
+        seats={seats}
+        seatId={seatId}
+        onChange={setSeatId}
+      />
       <label htmlFor="enrol-start">Start day (day 0)</label>
       <input
         id="enrol-start"
@@ -140,7 +143,10 @@ export function EnrolDialog({
       />
       {contactIds === undefined && importId === undefined && (
         <>
-          <label htmlFor="enrol-people">People (one LinkedIn profile URL or name a line)</label>
+          <label htmlFor="enrol-people">
+            People (one a line: a contact&apos;s exact name, or a LinkedIn profile URL, which adds
+            someone new)
+          </label>
           <textarea
             id="enrol-people"
             rows={4}
@@ -159,7 +165,34 @@ export function EnrolDialog({
           {ahead.message}
         </p>
       )}
-      {aheadError && <p className="hint">{aheadError}</p>}
+      {(overridable > 0 || includeAnswered) && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={includeAnswered}
+            onChange={(e) => setIncludeAnswered(e.target.checked)}
+          />
+          Include them anyway (people who answered, have an InMail awaiting a response, or run in
+          another sequence)
+        </label>
+      )}
+      {ahead && ahead.warnings.length > 0 && (
+        <ul className="notice warning enrol-warnings" aria-label="Before you enrol">
+          {ahead.warnings.map((w) => (
+            <li key={w.contactId}>{w.message}</li>
+          ))}
+        </ul>
+      )}
+      {ahead && ahead.newContacts.length > 0 && (
+        <p className="hint">
+          New to the ledger, added as contacts when you enrol: {ahead.newContacts.join(', ')}.
+        </p>
+      )}
+      {aheadError && (
+        <p className="notice warning" role="status" data-testid="enrol-problem">
+          {aheadError}
+        </p>
+      )}
     </FormDialog>
   )
 }

@@ -1,6 +1,6 @@
 // Edits one of the user's sequences: the steps (day, channel, template, note, condition, exit)
 // and the options (working days only, preferred weekdays, what stops it).
-import { useState, type FormEvent } from 'react'
+import { Fragment, useState, type FormEvent } from 'react'
 import type { Sequence, TemplateSummary } from '../../../shared/contract'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import {
@@ -62,9 +62,12 @@ function fits(template: TemplateSummary, channel: StepChannel): boolean {
 export function SequenceEditor({
   sequence,
   onSaved,
+  onSave,
 }: {
   sequence: Sequence | null
   onSaved: (saved: Sequence) => void
+  /** Called as a save starts: the screen clears what it said about the action before. */
+  onSave?: () => void
 }) {
   const templates = useQuery(() => api.templates.list({}), [])
   const [name, setName] = useState(sequence?.name ?? '')
@@ -83,6 +86,8 @@ export function SequenceEditor({
   async function save(event: FormEvent) {
     event.preventDefault()
     setError(null)
+    setSaved(false)
+    onSave?.()
     try {
       const result = await api.sequences.save({
         ...(sequence ? { sequenceId: sequence.id } : {}),
@@ -162,8 +167,8 @@ export function SequenceEditor({
             value={stopOn}
             onChange={(e) => setStopOn(e.target.value as StopCondition)}
           >
-            <option value="any-response">they respond in any way (recommended)</option>
-            <option value="meeting">a meeting is booked</option>
+            <option value="any-response">Any response (recommended)</option>
+            <option value="meeting">A meeting is booked</option>
           </select>
         </div>
       </div>
@@ -174,7 +179,6 @@ export function SequenceEditor({
               <th scope="col">Day</th>
               <th scope="col">Channel</th>
               <th scope="col">Template</th>
-              <th scope="col">Note</th>
               <th scope="col">Only if</th>
               <th scope="col">Exit</th>
               <th scope="col">
@@ -184,90 +188,98 @@ export function SequenceEditor({
           </thead>
           <tbody>
             {steps.map((s, i) => (
-              <tr key={s.key}>
-                <td>
-                  <input
-                    type="number"
-                    min={0}
-                    aria-label={`Step ${i + 1} day`}
-                    value={s.dayOffset}
-                    onChange={(e) => change(s.key, { dayOffset: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Step ${i + 1} channel`}
-                    value={s.channel}
-                    onChange={(e) =>
-                      change(s.key, { channel: e.target.value as StepChannel, templateId: null })
-                    }
-                  >
-                    {stepChannels.map((c) => (
-                      <option key={c} value={c}>
-                        {stepChannelNames[c]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={`Step ${i + 1} template`}
-                    value={s.templateId ?? ''}
-                    onChange={(e) =>
-                      change(s.key, {
-                        templateId: e.target.value === '' ? null : Number(e.target.value),
-                      })
-                    }
-                  >
-                    <option value="">None</option>
-                    {templateList
-                      .filter((t) => fits(t, s.channel) || t.id === s.templateId)
-                      .map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.name}
+              <Fragment key={s.key}>
+                <tr className="step-row">
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      aria-label={`Step ${i + 1} day`}
+                      value={s.dayOffset}
+                      onChange={(e) => change(s.key, { dayOffset: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Step ${i + 1} channel`}
+                      value={s.channel}
+                      onChange={(e) =>
+                        change(s.key, { channel: e.target.value as StepChannel, templateId: null })
+                      }
+                    >
+                      {stepChannels.map((c) => (
+                        <option key={c} value={c}>
+                          {stepChannelNames[c]}
                         </option>
                       ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Step ${i + 1} note`}
-                    value={s.note}
-                    onChange={(e) => change(s.key, { note: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Step ${i + 1} condition`}
-                    value={s.condition}
-                    onChange={(e) => change(s.key, { condition: e.target.value as StepCondition })}
-                  >
-                    <option value="always">Always</option>
-                    <option value="not-connected">Not connected</option>
-                    <option value="connected">Connected</option>
-                  </select>
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Step ${i + 1} ends the sequence`}
-                    checked={s.exit}
-                    onChange={(e) => change(s.key, { exit: e.target.checked })}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Remove step ${i + 1}`}
-                    disabled={steps.length === 1}
-                    onClick={() => setSteps((list) => list.filter((x) => x.key !== s.key))}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Step ${i + 1} template`}
+                      value={s.templateId ?? ''}
+                      onChange={(e) =>
+                        change(s.key, {
+                          templateId: e.target.value === '' ? null : Number(e.target.value),
+                        })
+                      }
+                    >
+                      <option value="">None</option>
+                      {templateList
+                        .filter((t) => fits(t, s.channel) || t.id === s.templateId)
+                        .map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Step ${i + 1} condition`}
+                      value={s.condition}
+                      onChange={(e) =>
+                        change(s.key, { condition: e.target.value as StepCondition })
+                      }
+                    >
+                      <option value="always">Always</option>
+                      <option value="not-connected">Not connected</option>
+                      <option value="connected">Connected</option>
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Step ${i + 1} ends the sequence`}
+                      checked={s.exit}
+                      onChange={(e) => change(s.key, { exit: e.target.checked })}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={`Remove step ${i + 1}`}
+                      disabled={steps.length === 1}
+                      onClick={() => setSteps((list) => list.filter((x) => x.key !== s.key))}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+                <tr className="note-row">
+                  <td colSpan={6}>
+                    <textarea
+                      rows={2}
+                      maxLength={500}
+                      aria-label={`Step ${i + 1} note`}
+                      placeholder={`Note for step ${i + 1}: what to say or check on the day`}
+                      value={s.note}
+                      onChange={(e) => change(s.key, { note: e.target.value })}
+                    />
+                  </td>
+                </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

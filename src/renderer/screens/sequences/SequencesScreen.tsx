@@ -5,7 +5,7 @@ import type { Enrolled, Sequence } from '../../../shared/contract'
 import { stepChannelNames } from '../../../shared/contract/sequences'
 import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
-import { ErrorNotice, Loading } from '../../components/Notices'
+import { ErrorNotice, Loading, ScreenNotice } from '../../components/Notices'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import { EnrolDialog } from './EnrolDialog'
 import { Enrolments } from './Enrolments'
@@ -60,6 +60,7 @@ export function SequencesScreen() {
 
   async function copy(sequence: Sequence) {
     setError(null)
+    setNotice(null)
     try {
       const made = await api.sequences.copy({ sequenceId: sequence.id })
       setNotice(`Copied to "${made.name}": edit it below.`)
@@ -72,6 +73,7 @@ export function SequencesScreen() {
 
   async function archive(sequence: Sequence) {
     setError(null)
+    setNotice(null)
     try {
       await api.sequences.archive({ sequenceId: sequence.id })
       setNotice(`Archived "${sequence.name}". Enrolments already running go on.`)
@@ -86,8 +88,8 @@ export function SequencesScreen() {
     setNotice(
       [
         `Enrolled ${result.enrolmentIds.length}.`,
+        ...result.added.map((a) => `Added ${a.contact} as a new contact.`),
         result.credits.message,
-        ...result.skipped.map((s) => `Skipped ${s.contact}: ${s.reason}.`),
       ].join(' '),
     )
     setVersion((v) => v + 1)
@@ -106,17 +108,16 @@ export function SequencesScreen() {
         <button
           type="button"
           className="button primary nowrap"
-          onClick={() => setSelectedId('new')}
+          onClick={() => {
+            setSelectedId('new')
+            setNotice(null)
+            setError(null)
+          }}
         >
           New sequence
         </button>
       </header>
-      {notice && (
-        <p className="notice success" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
-      {error && <ErrorNotice error={error} />}
+      <ScreenNotice notice={notice} error={error} />
       <div className="master-detail sequences-layout">
         <section className="card" aria-labelledby="sequences-heading">
           <h2 id="sequences-heading">Your sequences</h2>
@@ -151,6 +152,7 @@ export function SequencesScreen() {
               <SequenceEditor
                 key="new"
                 sequence={null}
+                onSave={() => setNotice(null)}
                 onSaved={(saved) => {
                   setSelectedId(saved.id)
                   setVersion((v) => v + 1)
@@ -189,6 +191,7 @@ export function SequencesScreen() {
                 <SequenceEditor
                   key={selected.id}
                   sequence={selected}
+                  onSave={() => setNotice(null)}
                   onSaved={() => setVersion((v) => v + 1)}
                 />
               )}

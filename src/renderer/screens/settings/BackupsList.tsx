@@ -18,6 +18,24 @@ export function takeRestoredNotice(): { text: string; file: string } | null {
   return JSON.parse(saved) as { text: string; file: string }
 }
 
+/** The file name at the end of a path the main process gave (either separator). */
+export const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path
+
+/**
+ * Restores a listed backup (or a ledger a restore kept aside, which undoes that restore) and
+ * reloads the window: every screen read the old ledger. The notice is shown after the reload.
+ */
+export async function restoreAndReload(backup: string, text: string): Promise<void> {
+  const result = await api.data.restore({ backup })
+  sessionStorage.setItem(restoredKey, JSON.stringify({ text, file: result.keptAside }))
+  window.location.reload()
+}
+
+const describeRestore = (backup: BackupFile) =>
+  backup.kind === 'before-restore'
+    ? `The ledger goes back to how it was on ${when(backup.createdAt)}, just before a restore replaced it.`
+    : `The ledger goes back to how it was on ${when(backup.createdAt)}.`
+
 export function BackupsList({
   backups,
   onError,
@@ -29,16 +47,12 @@ export function BackupsList({
 
   async function restore(backup: BackupFile) {
     try {
-      const result = await api.data.restore({ backup: backup.name })
-      sessionStorage.setItem(
-        restoredKey,
-        JSON.stringify({
-          text: `Restored the backup from ${when(backup.createdAt)}. The ledger it replaced is kept at`,
-          file: result.keptAside,
-        }),
+      await restoreAndReload(
+        backup.name,
+        backup.kind === 'before-restore'
+          ? `Went back to the ledger as it was before the restore of ${when(backup.createdAt)}. The ledger it replaced is kept at`
+          : `Restored the backup from ${when(backup.createdAt)}. The ledger it replaced is kept at`,
       )
-      // Every screen read the old ledger: start them all again on the restored one.
-      window.location.reload()
     } catch (caught) {
       onError(toErrorInfo(caught))
     }
@@ -94,7 +108,7 @@ export function BackupsList({
         title="Restore this backup?"
         description={
           restoring
-            ? `The ledger goes back to how it was on ${when(restoring.createdAt)}. Your current ledger file is kept beside it (renamed, not deleted), so nothing is lost.`
+            ? `${describeRestore(restoring)} Your current ledger file is kept beside it (renamed, not deleted) and listed here, so nothing is lost and you can go back.`
             : ''
         }
         confirmLabel="Restore backup"

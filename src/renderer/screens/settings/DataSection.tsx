@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice } from '../../components/Notices'
 import { SavedPath } from '../../components/PathField'
-import { BackupsList, takeRestoredNotice } from './BackupsList'
+import { BackupsList, fileNameOf, restoreAndReload, takeRestoredNotice } from './BackupsList'
 
 type Done = { kind: 'backup' | 'export' | 'restored'; text: string; file: string }
 
@@ -30,6 +30,21 @@ export function DataSection() {
     } catch (caught) {
       setError(toErrorInfo(caught))
     } finally {
+      setBusy(false)
+    }
+  }
+
+  // The ledger the restore replaced is itself restorable: going back keeps this one aside too.
+  async function undoRestore(keptAside: string) {
+    setError(null)
+    setBusy(true)
+    try {
+      await restoreAndReload(
+        fileNameOf(keptAside),
+        'Undid the restore: the ledger is back as it was. The one restored is kept at',
+      )
+    } catch (caught) {
+      setError(toErrorInfo(caught))
       setBusy(false)
     }
   }
@@ -91,14 +106,26 @@ export function DataSection() {
       )}
       {error && <ErrorNotice error={error} />}
       {done && (
-        <p className="notice success" role="status">
+        <div className="notice success" role="status">
           {done.text} <SavedPath path={done.file} />
-        </p>
+          {done.kind === 'restored' && (
+            <button
+              type="button"
+              className="button small"
+              disabled={busy}
+              onClick={() => void undoRestore(done.file)}
+            >
+              Undo restore
+            </button>
+          )}
+        </div>
       )}
       <h3 className="subheading">Backups</h3>
       <p className="muted">
         While the app runs it backs up once a day and keeps the last 7 days and 4 weeks before them.
-        Backups from before an upgrade and the ones you make are never deleted.
+        Backups from before an upgrade, the ones you make and the ledgers a restore replaced
+        (“Before restore”, kept beside the ledger file) are never deleted; restoring one of those
+        undoes that restore.
       </p>
       {backups.state === 'error' && <ErrorNotice error={backups.error} />}
       {backups.state === 'done' && <BackupsList backups={backups.data} onError={setError} />}

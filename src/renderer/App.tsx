@@ -1,41 +1,55 @@
 // Chooses what the window shows: recovery, first run, or the app's screens.
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { api } from './api/client'
 import { useQuery } from './api/useQuery'
 import { ErrorNotice, Loading } from './components/Notices'
 import { Shell } from './components/Shell'
 import { useScreen, type ScreenId } from './router'
-import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen'
-import { ContactsScreen } from './screens/contacts/ContactsScreen'
-import { CreditsScreen } from './screens/credits/CreditsScreen'
-import { OutreachScreen } from './screens/outreach/OutreachScreen'
-import { TemplatesScreen } from './screens/templates/TemplatesScreen'
 import { Dashboard } from './screens/Dashboard'
-import { ImportScreen } from './screens/import/ImportScreen'
 import { FirstRun } from './screens/FirstRun'
 import { Recovery } from './screens/Recovery'
-import { ReportsScreen } from './screens/reports/ReportsScreen'
-import { Settings } from './screens/Settings'
-import { AgendaScreen } from './screens/sequences/AgendaScreen'
-import { SequencesScreen } from './screens/sequences/SequencesScreen'
 
-const screenViews: Record<ScreenId, () => React.JSX.Element> = {
+// Only the dashboard (the first screen) is in the first script; the other screens load when
+// first opened, so a cold start parses less before asking for the dashboard's data.
+const screenViews: Record<ScreenId, React.ComponentType> = {
   dashboard: Dashboard,
-  today: AgendaScreen,
-  credits: CreditsScreen,
-  analytics: AnalyticsScreen,
-  outreach: OutreachScreen,
-  contacts: ContactsScreen,
-  templates: TemplatesScreen,
-  import: ImportScreen,
-  sequences: SequencesScreen,
-  reports: ReportsScreen,
-  settings: Settings,
+  today: lazy(() =>
+    import('./screens/sequences/AgendaScreen').then((m) => ({ default: m.AgendaScreen })),
+  ),
+  credits: lazy(() =>
+    import('./screens/credits/CreditsScreen').then((m) => ({ default: m.CreditsScreen })),
+  ),
+  analytics: lazy(() =>
+    import('./screens/analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })),
+  ),
+  outreach: lazy(() =>
+    import('./screens/outreach/OutreachScreen').then((m) => ({ default: m.OutreachScreen })),
+  ),
+  contacts: lazy(() =>
+    import('./screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })),
+  ),
+  templates: lazy(() =>
+    import('./screens/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })),
+  ),
+  import: lazy(() =>
+    import('./screens/import/ImportScreen').then((m) => ({ default: m.ImportScreen })),
+  ),
+  sequences: lazy(() =>
+    import('./screens/sequences/SequencesScreen').then((m) => ({ default: m.SequencesScreen })),
+  ),
+  reports: lazy(() =>
+    import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
+  ),
+  settings: lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings }))),
 }
 
 function Screen({ screen }: { screen: ScreenId }) {
   const View = screenViews[screen]
-  return <View />
+  return (
+    <Suspense fallback={<Loading what="the screen" />}>
+      <View />
+    </Suspense>
+  )
 }
 
 export function App() {

@@ -5,8 +5,8 @@ import { useQuery } from '../api/useQuery'
 import { EmptyState, ErrorNotice, Loading } from '../components/Notices'
 import { formatCents, formatDay, ordinal } from '../format'
 import { hrefFor } from '../router'
-import { MonthFunnel } from './dashboard/MonthFunnel'
-import { Today } from './dashboard/Today'
+import { MonthFunnel, useMonthFunnel } from './dashboard/MonthFunnel'
+import { Today, useToday } from './dashboard/Today'
 
 function renews(seat: Seat): string {
   return seat.terms.renewal === 'first-of-month'
@@ -22,6 +22,9 @@ export function Dashboard() {
     return list.map((seat, i) => ({ seat, balance: balances[i]! }))
   }, [changes])
   const rule = useQuery(() => api.analytics.recruiterRule({}), [changes])
+  // Asked for now, alongside the balances, though shown only once the seats are in.
+  const funnel = useMonthFunnel(changes)
+  const todayWork = useToday(changes)
   return (
     <>
       <header className="page-header">
@@ -104,9 +107,9 @@ export function Dashboard() {
       )}
       {seats.state === 'done' && seats.data.length > 0 && (
         <div className="dashboard-grid">
-          <Today seats={seats.data} version={changes} />
+          <Today seats={seats.data} work={todayWork} />
           <div>
-            <MonthFunnel version={changes} />
+            <MonthFunnel funnel={funnel} />
           </div>
         </div>
       )}

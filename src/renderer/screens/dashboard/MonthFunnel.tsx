@@ -16,7 +16,11 @@ function change(now: Rate, before: Rate): string {
     : `${points > 0 ? '+' : ''}${points} points on those days last month`
 }
 
-export function MonthFunnel({ version }: { version: number }) {
+/**
+ * The funnel's requests. The dashboard calls this next to its seats' query, so they go out
+ * together with the balances instead of after them (it shortens the cold start).
+ */
+export function useMonthFunnel(version: number) {
   const today = localToday()
   const month = monthSoFar(today)
   const data = useQuery(
@@ -28,6 +32,11 @@ export function MonthFunnel({ version }: { version: number }) {
       ]),
     [version, today],
   )
+  return { today, month, data }
+}
+
+export function MonthFunnel({ funnel }: { funnel: ReturnType<typeof useMonthFunnel> }) {
+  const { today, month, data } = funnel
   if (data.state !== 'done') return null
   const [now, before, trend] = data.data
   const rows = trendRows(trend, today)

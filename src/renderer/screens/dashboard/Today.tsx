@@ -11,13 +11,11 @@ function daysBefore(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
 }
 
-export function Today({
-  seats,
-  version,
-}: {
-  seats: { seat: Seat; balance: Balance }[]
-  version: number
-}) {
+/**
+ * Today's requests (InMails waiting for a nudge, the sequences' agenda). The dashboard calls
+ * this next to its seats' query, so they go out together with the balances.
+ */
+export function useToday(version: number) {
   const today = localToday()
   const waiting = useQuery(
     () =>
@@ -31,8 +29,19 @@ export function Today({
       }),
     [version, today],
   )
-  const { windows: closing, total: closingTotal, more } = refundWindowsThisWeek(seats, today)
   const agenda = useQuery(() => api.sequences.agenda({ days: 0 }), [version])
+  return { today, waiting, agenda }
+}
+
+export function Today({
+  seats,
+  work,
+}: {
+  seats: { seat: Seat; balance: Balance }[]
+  work: ReturnType<typeof useToday>
+}) {
+  const { today, waiting, agenda } = work
+  const { windows: closing, total: closingTotal, more } = refundWindowsThisWeek(seats, today)
   const steps = agenda.state === 'done' ? agenda.data.due.length + agenda.data.overdue.length : 0
   const nothing =
     steps === 0 && closing.length === 0 && (waiting.state !== 'done' || waiting.data.total === 0)

@@ -1,41 +1,11 @@
 // Local time in SQL. SQLite knows no time zones, so the zone's UTC offsets over the period are
 // worked out here (Intl knows the zone database) and written into the query as a CASE over the
 // instant: exact across daylight-saving changes, and no JavaScript call per row.
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
+import { zoneOffsetMs } from '../time/zoned'
 
 /** How far the zone's wall clock is ahead of UTC at instant `ms`, in whole seconds. */
 export function offsetSecondsAt(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const part of formatter(timeZone).formatToParts(new Date(ms)))
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  const wall = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  )
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 1000)
+  return Math.round(zoneOffsetMs(ms, timeZone) / 1000)
 }
 
 export interface OffsetSpan {

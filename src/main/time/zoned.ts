@@ -34,16 +34,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found
 }
 
-/** How far the zone's wall clock is ahead of UTC at instant `ms`, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-  let cache = offsets.get(timeZone)
-  if (!cache) offsets.set(timeZone, (cache = new Map()))
-  const bucket = Math.floor(ms / bucketMs)
-  const known = cache.get(bucket)
-  if (known !== undefined) return known
-  const start = bucket * bucketMs
+/**
+ * How far the zone's wall clock is ahead of UTC at instant `ms` (taken to its whole second), in
+ * milliseconds, straight from the zone database: the one place the app asks Intl. Callers cache
+ * it in the way that suits them (below by quarter hour; the credit engine by day and hour span).
+ */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const wholeSecond = Math.floor(ms / 1000) * 1000
   const parts: Record<string, number> = {}
-  for (const part of formatter(timeZone).formatToParts(new Date(start)))
+  for (const part of formatter(timeZone).formatToParts(new Date(wholeSecond)))
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   const wall = utcOfWall({
     year: parts.year!,
@@ -53,7 +52,17 @@ function offsetAt(ms: number, timeZone: string): number {
     minute: parts.minute!,
     second: parts.second!,
   })
-  const offset = wall - start
+  return wall - wholeSecond
+}
+
+/** zoneOffsetMs, cached per quarter hour: offsets change on quarter-hour boundaries (UTC). */
+function offsetAt(ms: number, timeZone: string): number {
+  let cache = offsets.get(timeZone)
+  if (!cache) offsets.set(timeZone, (cache = new Map()))
+  const bucket = Math.floor(ms / bucketMs)
+  const known = cache.get(bucket)
+  if (known !== undefined) return known
+  const offset = zoneOffsetMs(bucket * bucketMs, timeZone)
   if (cache.size > 100_000) cache.clear()
   cache.set(bucket, offset)
   return offset

@@ -1,6 +1,7 @@
 // Calendar-day arithmetic for the credit engine. Days are `YYYY-MM-DD` strings at the edges and
 // day numbers (days since 1970-01-01) inside the replay, where speed matters.
 import type { Day, Instant } from './types'
+import { zoneOffsetMs } from '../../time/zoned'
 
 /** Days since 1970-01-01; 0 is 1970-01-01. */
 export type DayNumber = number
@@ -103,43 +104,6 @@ export function dayOfMonthOf(n: DayNumber): number {
 
 // ---- Instants to local days ------------------------------------------------------------------
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-/** Milliseconds to add to a UTC instant to get the wall-clock time in `timeZone`. */
-function offsetAt(ms: number, timeZone: string): number {
-  const wholeSecond = Math.floor(ms / 1000) * 1000
-  const parts = formatterFor(timeZone).formatToParts(new Date(wholeSecond))
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value)
-  const wall = Date.UTC(
-    field('year'),
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  )
-  return wall - wholeSecond
-}
-
 // Offsets change only at DST transitions, so they are cached per UTC day, or per UTC hour for a
 // day that holds a transition (its start and end offsets differ); the hour of the transition
 // itself is never cached. Replays ask for instants in time order, so the last span found is
@@ -164,8 +128,8 @@ function stableOffset(
   }
   let offset = spans.get(index)
   if (offset === undefined) {
-    const start = offsetAt(index * length, timeZone)
-    offset = offsetAt(index * length + length - 1, timeZone) === start ? start : Number.NaN
+    const start = zoneOffsetMs(index * length, timeZone)
+    offset = zoneOffsetMs(index * length + length - 1, timeZone) === start ? start : Number.NaN
     if (spans.size >= maxCachedSpans) spans.clear()
     spans.set(index, offset)
   }
@@ -182,7 +146,7 @@ function cachedOffset(ms: number, timeZone: string): number {
   return (
     stableOffset(dayOffsets, timeZone, Math.floor(ms / msPerDay), msPerDay) ??
     stableOffset(hourOffsets, timeZone, Math.floor(ms / msPerHour), msPerHour) ??
-    offsetAt(ms, timeZone)
+    zoneOffsetMs(ms, timeZone)
   )
 }
 

@@ -49,9 +49,9 @@ interface Started {
   url: string
 }
 
-function startServer(dbPath: string): Promise<Started> {
+function startServer(app: string, dbPath: string): Promise<Started> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(outDir, 'main', 'web.js'), '--db', dbPath], {
+    const child = spawn(process.execPath, [join(app, 'main', 'web.js'), '--db', dbPath], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -94,7 +94,13 @@ interface Run {
  * this month, last month and the trend are the generated ledger's own (the server keeps the
  * real clock: it only decides the balances' day and what still awaits a reply).
  */
-async function coldStart(browser: Browser, dbPath: string, now: Date, seats: number): Promise<Run> {
+async function coldStart(
+  browser: Browser,
+  app: string,
+  dbPath: string,
+  now: Date,
+  seats: number,
+): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   await page.clock.setFixedTime(now)
@@ -107,7 +113,7 @@ async function coldStart(browser: Browser, dbPath: string, now: Date, seats: num
     api.push({ path, start: timing.startTime, end: timing.startTime + timing.responseEnd })
   })
   const started = Date.now()
-  const server = await startServer(dbPath)
+  const server = await startServer(app, dbPath)
   const ready = Date.now()
   try {
     await page.goto(server.url)
@@ -160,6 +166,11 @@ export async function runBrowserSuite(options: {
   seats: number
   runs: number
   log: (line: string) => void
+  /**
+   * An app built already (its out folder, inside this repository so its packages resolve):
+   * measured as it is. By default the bench builds the working tree into a folder of its own.
+   */
+  app?: string
 }): Promise<BrowserResult> {
   const chromiumName = existsSync(debianChromium) ? debianChromium : "Playwright's Chromium"
   const result = (figures: Figure[], skipped: string | null): BrowserResult => ({
@@ -168,8 +179,9 @@ export async function runBrowserSuite(options: {
     skipped,
     chromium: chromiumName,
   })
+  const app = options.app ?? outDir
   try {
-    await build()
+    if (options.app === undefined) await build()
   } catch (error) {
     return result([], `the app did not build (${String(error).split('\n')[0]})`)
   }
@@ -193,8 +205,8 @@ export async function runBrowserSuite(options: {
       const dbPath = join(runDir, 'ledger.sqlite')
       copyFileSync(options.dbPath, dbPath)
       try {
-        first.push(await coldStart(browser, dbPath, options.now, options.seats))
-        later.push(await coldStart(browser, dbPath, options.now, options.seats))
+        first.push(await coldStart(browser, app, dbPath, options.now, options.seats))
+        later.push(await coldStart(browser, app, dbPath, options.now, options.seats))
       } catch (error) {
         // A dashboard that never appears is reported, and the other suites still run.
         return result([], `a cold start failed (${String(error).split('\n')[0]})`)

@@ -14,6 +14,7 @@ const seconds = (ms: number): string => {
 const mb = (bytes: number | null): string =>
   bytes === null ? '–' : String(Math.round(bytes / 2 ** 20) || 0)
 const fileMb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1)
+const mb1 = (bytes: number): string => (Math.max(0, bytes) / 2 ** 20).toFixed(1)
 const count = (n: number): string => n.toLocaleString('en-US')
 const times = (ratio: number): string => `${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}×`
 /** Two decimals, without the "-0.00" of a slope that is flat within rounding. */
@@ -176,6 +177,27 @@ function memoryLines(result: ImportResult): string[] {
         .join(', ') +
       '.',
   ]
+  const held = result.sizes.filter((s) => s.liveHeap !== null)
+  if (held.length > 0)
+    lines.push(
+      '- What the import holds (live JS heap above its start, after a full collection; sampled ' +
+        'every 50,000 rows read and 20,000 items written, in a run of its own): ' +
+        held
+          .map(
+            (s) =>
+              `${mb1(s.liveHeap!.reading)} MB reading and ${mb1(s.liveHeap!.writing)} MB writing at ` +
+              `${count(s.messages)} messages`,
+          )
+          .join('; ') +
+        '. The credit replay that ends the import (its summary counts the refunds earned) holds ' +
+        held
+          .map(
+            (s) =>
+              `${mb1(s.liveHeap!.replay)} MB for the seat's ${count(s.liveHeap!.events)} events`,
+          )
+          .join(' and ') +
+        ', as every balance of that seat does.',
+    )
   const largest = result.sizes.at(-1)!
   if (largest.rssBeforeImport !== null)
     lines.push(
@@ -186,7 +208,8 @@ function memoryLines(result: ImportResult): string[] {
   if (p && p.peakRssAfterRead !== null && p.peakRss !== null)
     lines.push(
       `- At ${count(p.messages)} messages, peak RSS is ${mb(p.peakRssAfterRead)} MB once reading ` +
-        `(readSource) is done and ${mb(p.peakRss)} MB once writing (writeImport) is done.`,
+        `(readSource) is done and ${mb(p.peakRss)} MB once writing (writeImport, with the credit ` +
+        'replay) is done.',
     )
   return lines
 }
@@ -255,22 +278,25 @@ function findings(result: ImportResult): string[] {
   const contacts = share('src/main/contacts/service.ts')
   if (store + contacts >= 0.3)
     out.push(
-      `- Writing is mostly the ledger's own inserts and lookups: src/main/credits/store.ts ` +
-        `(appendEvent, one INSERT per event into ledger_events, which keeps eight indexes and ` +
-        `checks its foreign keys) ${percent(store)}, src/main/contacts/service.ts (one lookup per ` +
-        `person, and an INSERT for someone new) ${percent(contacts)}. B inserts into a table ` +
-        'without an index. Tried on 2026-11-23 at 1,000,000 messages, without a gain worth ' +
-        'keeping: remembering the keys and contacts this import wrote instead of looking them up ' +
-        '(the lookups had brought the index pages into the cache; the inserts then read them ' +
-        'instead), and a 256 MB page cache while writing (7% off writing, 250 MB more memory).',
+      `- Writing is mostly the ledger's own inserts: src/main/credits/store.ts (appendEvent, one ` +
+        `INSERT per event into ledger_events) ${percent(store)}, src/main/contacts/service.ts (an ` +
+        `INSERT per new person, a lookup for someone known) ${percent(contacts)}. B inserts into a ` +
+        'table without an index. A load larger than the ledger sets aside the indexes of ' +
+        'ledger_events it does not read while writing and builds them once at the end, inside the ' +
+        'same transaction (src/main/imports/bulk.ts: about 5 s off writing at 1,000,000 messages on ' +
+        '2026-11-23); when the ledger holds no key of the export yet, the keys are not looked up ' +
+        'either. Tried on 2026-11-23, without a gain worth its memory: a 64 MB page cache while ' +
+        'writing (about 7% less CPU time, up to 50 MB more RSS).',
     )
   out.push(
-    '- Memory: reading holds every conversation until the whole file is read (LinkedIn lists ' +
-      'rows newest first, so no conversation is known to be complete before the end): each ' +
-      "side's first message in full (its subject and text, shown in the preview; the reply's text " +
-      'gives its sentiment), the later messages as three numbers, and everyone seen. So the peak ' +
-      'grows with the file. Flat memory needs the messages grouped outside the JavaScript heap ' +
-      '(in a temporary SQLite table, read back conversation by conversation); not done yet.',
+    '- Memory: LinkedIn lists rows newest first, so no conversation is complete before the end ' +
+      'of the file. Reading writes each message to one of a few temporary files chosen by its ' +
+      'conversation (src/main/imports/linkedin/spill.ts, about 2 MB of the file each); writing ' +
+      'reads the files back one at a time, groups, infers and writes them. What the import holds ' +
+      'therefore stays the same whatever the file (the live heap above). Peak RSS is another ' +
+      'matter: V8 lets garbage pile up for longer in a longer run before it collects it, and the ' +
+      "credit replay at the end holds the seat's events. Tried on 2026-11-23: the same import of " +
+      '1,000,000 messages under `--max-old-space-size=160` stayed near 300 MB until that replay.',
   )
   return out
 }
@@ -301,8 +327,9 @@ export function importSection(result: ImportResult, command: string, quick: bool
     ratiosTable(result),
     '',
     '- import: `runImport` (src/main/imports/service.ts) on a fresh ledger file (Backend.open and a ' +
-      'seat, not timed): reading messages.csv and Connections.csv, inferring the outreach, and ' +
-      'writing it in one transaction, including the credit replay it ends with.',
+      'seat, not timed): reading messages.csv (into temporary files, by conversation) and ' +
+      'Connections.csv, then in one transaction reading each part back, inferring its outreach and ' +
+      'writing it, including the credit replay it ends with.',
     "- A: Debian's `sqlite3` shell loading the same file into a plain table of its ten text " +
       'columns (`.import --csv --skip 1`, one transaction), timed from spawn to exit; peak RSS ' +
       `from ${result.rssTool ?? '(not available: GNU time is not installed)'}.` +
@@ -349,11 +376,11 @@ export function importSection(result: ImportResult, command: string, quick: bool
         `(start-up left out): reading ${seconds(profile.readMs)} s, writing ${seconds(profile.writeMs)} s ` +
         '(the profiler slows both a little). Self time of the busiest functions.',
       '',
-      `Reading (readSource: messages.csv and Connections.csv to import items). By file: ${filesLine(profile.reading)}.`,
+      `Reading (readSource: messages.csv into temporary files by conversation, and Connections.csv). By file: ${filesLine(profile.reading)}.`,
       '',
       hotTable(profile.reading.functions),
       '',
-      `Writing (writeImport: one transaction). By file: ${filesLine(profile.writing)}.`,
+      `Writing (writeImport, one transaction: each part of the export read back and inferred, the rows written, the indexes built, the credit replay). By file: ${filesLine(profile.writing)}.`,
       '',
       hotTable(profile.writing.functions),
     )

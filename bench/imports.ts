@@ -19,8 +19,11 @@ import { addSeat } from '../src/main/seats/service'
 import { timeZoneOf } from '../src/main/settings/service'
 import type { ImportSummary } from '../src/shared/contract/imports'
 import { type ExpectedRead, generateExport, messagesHeader } from './export-file'
+import { computeSeatState } from '../src/main/credits/engine'
+import { seatEvents, seatSettings } from '../src/main/credits/store'
 import {
   collectGarbage,
+  heapAfterGarbage,
   inFreshProcess,
   median,
   processPeakRss,
@@ -54,6 +57,8 @@ export interface ImportSuiteOptions {
   log?: (line: string) => void
 }
 
+export type { HeapRunResult }
+
 export interface ImportSize {
   messages: number
   fileBytes: number
@@ -67,6 +72,8 @@ export interface ImportSize {
   bare: Timing
   /** Resident memory of an import process just before `runImport` (ledger open, code loaded). */
   rssBeforeImport: number | null
+  /** What the import holds in the JS heap, from a run of its own (null: not measured). */
+  liveHeap: HeapRunResult | null
   /** What the import wrote (first run). */
   summary: ImportSummary
   /** Where the import's counts differ from what the generator made; empty when they agree. */
@@ -106,7 +113,7 @@ export interface ImportResult {
 /** One measured run, as handed to its process. */
 type ChildRun =
   | {
-      mode: 'import' | 'phases'
+      mode: 'import' | 'phases' | 'heap'
       folder: string
       dbDir: string
       from: string
@@ -127,6 +134,18 @@ interface PhasesRunResult {
   marks: [number, number, number]
   peakRssAfterRead: number | null
   peakRss: number | null
+}
+/** What the import holds: live JS heap (after a full collection) above where it started. */
+interface HeapRunResult {
+  /** Highest while reading (pass 1: the file into temporary files). */
+  reading: number
+  /** Highest while writing (each part of the export read back, inferred and written). */
+  writing: number
+  /** The seat's events and their replay, which the import's summary (and every balance) needs. */
+  replay: number
+  /** How many events the replay read. */
+  events: number
+  asOf: string
 }
 interface BareRunResult {
   ms: number
@@ -209,6 +228,58 @@ async function phasesOnce(child: Extract<ChildRun, { from: string }>): Promise<P
     const writeMs = performance.now() - start
     marks[2] = monotonicUs()
     return { readMs, writeMs, marks, peakRssAfterRead, peakRss: processPeakRss() }
+  } finally {
+    backend.close()
+  }
+}
+
+/**
+ * The live heap while the import runs: a full collection every 50,000 rows read and every
+ * 20,000 items written (so timings from this run mean nothing), then the credit replay's own.
+ */
+async function heapOnce(child: Extract<ChildRun, { from: string }>): Promise<HeapRunResult> {
+  const { backend, source } = await freshLedger(child)
+  try {
+    const { ledger } = backend
+    const base = heapAfterGarbage()
+    if (base === null) throw new Error('The heap run needs node --expose-gc.')
+    let peak = 0
+    const sample = () => (peak = Math.max(peak, heapAfterGarbage()! - base))
+    let reports = 0
+    const read = await readSource(source, {
+      timeZone: timeZoneOf(ledger),
+      onProgress: () => {
+        if (++reports % 50 === 0) sample()
+      },
+    })
+    sample()
+    const reading = peak
+    peak = 0
+    let items = 0
+    try {
+      writeImport(ledger, {
+        kind: 'linkedin',
+        source: basename(source.path),
+        seatId: source.seatId,
+        read,
+        onItem: () => {
+          if (++items % 20_000 === 0) sample()
+        },
+      })
+    } finally {
+      read.dispose()
+    }
+    const writing = peak
+    const before = heapAfterGarbage()!
+    const events = seatEvents(ledger, source.seatId)
+    const state = computeSeatState(
+      seatSettings(ledger, source.seatId),
+      events,
+      ledger.now().toISOString(),
+    )
+    const replay = heapAfterGarbage()! - before
+    // Both used after the measurement, so neither could be collected before it.
+    return { reading, writing, replay, events: events.length, asOf: state.asOf }
   } finally {
     backend.close()
   }
@@ -378,8 +449,18 @@ export async function runImportSuite(options: ImportSuiteOptions): Promise<Impor
         )
       bare.push(loaded)
     }
+    const heapDir = scratch()
+    const liveHeap = await inChild<HeapRunResult>({
+      mode: 'heap',
+      folder,
+      dbDir: heapDir,
+      from,
+      to,
+    })
+    rmSync(heapDir, { recursive: true, force: true })
     const size: ImportSize = {
       messages,
+      liveHeap,
       fileBytes: made.messagesBytes,
       connections: made.connections,
       expected: made.expected,
@@ -467,6 +548,7 @@ export async function runImportSuite(options: ImportSuiteOptions): Promise<Impor
 async function child(childRun: ChildRun): Promise<unknown> {
   if (childRun.mode === 'bare') return bareOnce(childRun)
   if (childRun.mode === 'phases') return phasesOnce(childRun)
+  if (childRun.mode === 'heap') return heapOnce(childRun)
   return importOnce(childRun)
 }
 

@@ -7,7 +7,8 @@ import type { AppStatus, BackupFile, DoctorReport, RestoreResult } from '../shar
 import { AppError, type Envelope } from '../shared/contract/errors'
 import { backupFileName, backupTo, beforeRestoreLabel, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
-import { integrityProblems, openLedgerFile } from './db/open'
+import { checkInBackground, type BackgroundCheck } from './db/integrity-check'
+import { damagedError, integrityProblems, isDamage, openLedgerFile } from './db/open'
 import { holdLedger, refuseIfOpenElsewhere, releaseLedger } from './data/in-use'
 import { checkedCopy, listedBackup, putBack, setAside } from './data/restore'
 import { dispatch } from './handlers'
@@ -22,11 +23,39 @@ export const appVersion: string = packageJson.version
 export interface BackendOptions {
   dbPath: string
   now?: () => Date
+  /**
+   * Check the file's integrity on another thread while the first screen's requests are
+   * answered (browser mode), instead of before opening (the default: the CLI, tests).
+   */
+  checkInBackground?: boolean
 }
 
 type State =
   | { kind: 'ready'; ledger: Ledger; schemaVersion: number }
   | { kind: 'unavailable'; error: AppError }
+
+/**
+ * What the dashboard asks for when it first opens: answered while the background integrity
+ * check runs. Each only reads the ledger (some fill TEMP tables, which live outside the file,
+ * so `PRAGMA query_only` cannot guard this); every other channel (each write, each backup, a
+ * restore) waits for the check. test/main/db/background-check.test.ts holds each to that.
+ */
+export const answeredWhileChecking: ReadonlySet<string> = new Set([
+  'app.status',
+  'seats.list',
+  'credits.balance',
+  'analytics.recruiterRule',
+  'analytics.metrics',
+  'analytics.trend',
+  'outreach.list',
+  'sequences.agenda',
+])
+
+interface Checking {
+  /** Settles once the check has answered and the backend has acted on it. */
+  done: Promise<void>
+  check: BackgroundCheck
+}
 
 /** The ledger is read lazily, so app.* channels still answer when the file could not be opened. */
 function contextFor(backend: Backend): HandlerContext {
@@ -43,6 +72,7 @@ export class Backend {
   readonly now: () => Date
   readonly importJobs = new ImportJobs()
   private state: State
+  private checking: Checking | null = null
 
   private constructor(paths: LedgerPaths, now: () => Date, state: State) {
     this.paths = paths
@@ -55,21 +85,83 @@ export class Backend {
   static async open(options: BackendOptions): Promise<Backend> {
     const paths = ledgerPaths(options.dbPath)
     const now = options.now ?? (() => new Date())
-    return new Backend(paths, now, await Backend.load(paths, now))
+    const checkLater = options.checkInBackground === true
+    const { state, checked } = await Backend.load(paths, now, checkLater)
+    const backend = new Backend(paths, now, state)
+    if (state.kind === 'ready' && !checked) backend.checkInBackground(state.ledger)
+    return backend
   }
 
-  private static async load(paths: LedgerPaths, now: () => Date): Promise<State> {
+  private static async load(
+    paths: LedgerPaths,
+    now: () => Date,
+    checkLater = false,
+  ): Promise<{ state: State; checked: boolean }> {
     try {
-      const opened = await openLedgerFile(paths, now)
+      const opened = await openLedgerFile(paths, now, undefined, { checkLater })
       return {
-        kind: 'ready',
-        ledger: { db: opened.db, paths, now },
-        schemaVersion: opened.schemaVersion,
+        state: {
+          kind: 'ready',
+          ledger: { db: opened.db, paths, now },
+          schemaVersion: opened.schemaVersion,
+        },
+        checked: opened.checked,
       }
     } catch (error) {
-      if (error instanceof AppError) return { kind: 'unavailable', error }
+      if (error instanceof AppError) return { state: { kind: 'unavailable', error }, checked: true }
       throw error
     }
+  }
+
+  /**
+   * Runs the integrity check on another thread. Until it has passed only the first screen's
+   * reads are answered; when it finds damage the ledger is closed and every request answers
+   * DATABASE_DAMAGED, as when the file is found damaged on opening.
+   */
+  private checkInBackground(ledger: Ledger): void {
+    const { db } = ledger
+    const check = checkInBackground(this.paths.dbPath)
+    const current = () => this.state.kind === 'ready' && this.state.ledger === ledger && db.open
+    const act = async (): Promise<void> => {
+      let problems: string[]
+      try {
+        problems = await check.problems
+      } catch {
+        // No thread for it: check here, slower but as sure.
+        if (!current()) return
+        problems = problemsOnThisThread(db)
+      }
+      if (!current()) return
+      if (problems.length > 0) this.fileDamaged(damagedError(this.paths.dbPath, problems))
+    }
+    const done = act().finally(() => {
+      if (this.checking?.check === check) this.checking = null
+    })
+    this.checking = { done, check }
+  }
+
+  /** Settles once the integrity check started on opening has answered (at once if none runs). */
+  async integrityChecked(): Promise<void> {
+    await this.checking?.done
+  }
+
+  /**
+   * The file turned out damaged while open (the background check, or SQLite meeting a damaged
+   * page): it is closed, and from now on every request answers `error`.
+   */
+  fileDamaged(error: AppError): AppError {
+    if (this.state.kind === 'ready') {
+      const { db } = this.state.ledger
+      this.state = { kind: 'unavailable', error }
+      db.close()
+    }
+    return error
+  }
+
+  /** For a request that met a damaged page: DATABASE_DAMAGED, the ledger closed. */
+  damagedByError(error: unknown): AppError | null {
+    if (!isDamage(error)) return null
+    return this.fileDamaged(damagedError(this.paths.dbPath, [(error as Error).message]))
   }
 
   /** The open ledger, or the reason there is none. */
@@ -78,7 +170,8 @@ export class Backend {
     throw this.state.error
   }
 
-  invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    if (this.checking && !answeredWhileChecking.has(channel)) await this.checking.done
     return dispatch(channel, input, contextFor(this))
   }
 
@@ -132,7 +225,7 @@ export class Backend {
     let failure: string | null = null
     try {
       renameSync(candidate, this.paths.dbPath)
-      this.state = await Backend.load(this.paths, this.now)
+      this.state = (await Backend.load(this.paths, this.now)).state
       if (this.state.kind !== 'ready') failure = this.state.error.message
     } catch (error) {
       failure = (error as Error).message
@@ -141,7 +234,7 @@ export class Backend {
       // Checked, yet it would not open: go back to the ledger as it was.
       rmSync(candidate, { force: true })
       putBack(keptAside, this.paths.dbPath)
-      this.state = await Backend.load(this.paths, this.now)
+      this.state = (await Backend.load(this.paths, this.now)).state
       throw new AppError(
         'BACKUP_DAMAGED',
         `The backup ${backup} could not be opened (${failure}). Your ledger was put back as it was.`,
@@ -178,7 +271,7 @@ export class Backend {
         : null
     setAside(this.paths.dbPath, 'damaged', this.now())
     if (candidate) renameSync(candidate, this.paths.dbPath)
-    this.state = await Backend.load(this.paths, this.now)
+    this.state = (await Backend.load(this.paths, this.now)).state
     return this.status()
   }
 
@@ -188,7 +281,17 @@ export class Backend {
   }
 
   close(): void {
+    this.checking?.check.stop()
     releaseLedger(this.paths.dbPath, this)
     if (this.state.kind === 'ready') this.state.ledger.db.close()
+  }
+}
+
+/** The integrity check on the calling thread; SQLite's own damage errors count as problems. */
+function problemsOnThisThread(db: Ledger['db']): string[] {
+  try {
+    return integrityProblems(db)
+  } catch (error) {
+    return [(error as Error).message]
   }
 }

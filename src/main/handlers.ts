@@ -81,6 +81,9 @@ export async function dispatch(
     return { ok: true, result: await route.run(parsed.data, ctx) }
   } catch (error) {
     if (error instanceof AppError) return fail(error.toInfo())
+    // A damaged page met while reading or writing: the ledger closes and says so.
+    const damaged = ctx.backend.damagedByError(error)
+    if (damaged) return fail(damaged.toInfo())
     console.error(`[outreach-ledger] ${name} failed:`, error)
     return fail({
       code: 'INTERNAL',

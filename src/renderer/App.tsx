@@ -1,6 +1,7 @@
 // Chooses what the window shows: recovery, first run, or the app's screens.
 import { lazy, Suspense, useState } from 'react'
 import { api } from './api/client'
+import { useRecoveryOnDamage } from './api/damage'
 import { useQuery } from './api/useQuery'
 import { ErrorNotice, Loading } from './components/Notices'
 import { Shell } from './components/Shell'
@@ -56,6 +57,8 @@ export function App() {
   const status = useQuery(() => api.app.status({}), [])
   const [welcomed, setWelcomed] = useState(false)
   const screen = useScreen()
+  // Found damaged after the dashboard was shown: the status says so, and recovery is shown.
+  useRecoveryOnDamage(status.state === 'done' && status.data.state === 'ready', status.reload)
 
   if (status.state === 'loading') return <Loading what="your ledger" />
   if (status.state === 'error')

@@ -6,8 +6,13 @@ import { LedgerPage } from './pages/ledger-page'
 
 test.beforeEach(async ({ app }) => {
   await app.addSeat({ name: 'Work', since: '2026-01-05' })
-  // Started again with a seat in the ledger: the app takes its daily backup on start.
+  // Started again with a seat in the ledger: the app takes its daily backup on start, once the
+  // file's integrity check (on another thread) has passed.
   await app.restart()
+  const backupsDir = join(app.dataDir, 'backups')
+  await expect
+    .poll(() => existsSync(backupsDir) && readdirSync(backupsDir).some((f) => f.includes('daily')))
+    .toBe(true)
 })
 
 test('back up now, export all data, and restore a backup after confirming', async ({

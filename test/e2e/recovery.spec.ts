@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
 import { LedgerPage } from './pages/ledger-page'
@@ -49,7 +49,9 @@ test('a lost ledger file: first run lists the backups with their kinds and resto
 }) => {
   await app.addSeat({ since: '2026-01-05' })
   const backupsDir = join(app.dataDir, 'backups')
-  const names = () => readdirSync(backupsDir).filter((n) => n.endsWith('.sqlite'))
+  // The folder appears with the first backup, once the ledger's integrity check has passed.
+  const names = () =>
+    existsSync(backupsDir) ? readdirSync(backupsDir).filter((n) => n.endsWith('.sqlite')) : []
   // Starting with seats in the ledger writes the day's backup.
   await app.restart()
   await expect.poll(() => names().some((n) => n.endsWith('-daily.sqlite'))).toBe(true)

@@ -38,8 +38,13 @@ function describe(who: Recipient): string {
 /** The contact this recipient means, or null if the ledger has never seen them. */
 export function findContact(ledger: Ledger, who: Recipient, pickFirst = false): ContactRef | null {
   if (who.profileUrl) {
-    const row = statement(ledger.db, `${resolved} WHERE c.profile_url = ?`).get(who.profileUrl) as
-      ContactRow | undefined
+    // profile_url is unique, so at most one row: no DISTINCT (and no temporary table for it).
+    const row = statement(
+      ledger.db,
+      `SELECT k.id, k.profile_url, k.name FROM contacts c
+         JOIN contacts k ON k.id = coalesce(c.merged_into, c.id)
+       WHERE c.profile_url = ?`,
+    ).get(who.profileUrl) as ContactRow | undefined
     return row ? toRef(row) : null
   }
   const rows = statement(
@@ -87,6 +92,11 @@ export function findOrCreateContact(ledger: Ledger, who: Recipient, importId?: n
     }
     return found
   }
+  return createContact(ledger, who, importId)
+}
+
+/** Adds someone the caller knows the ledger does not hold yet. */
+export function createContact(ledger: Ledger, who: Recipient, importId?: number): ContactRef {
   const result = statement(
     ledger.db,
     'INSERT INTO contacts (profile_url, name, import_id, created_at) VALUES (?, ?, ?, ?)',

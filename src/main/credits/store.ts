@@ -97,24 +97,31 @@ const engineKinds = `'seat-opened', 'inmail-sent', 'response', 'meeting', 'purch
   'reconciliation', 'adjustment', 'plan-change', 'cancellation'`
 
 const eventColumns = `e.id, e.seat_id, e.kind, e.at, e.day, e.inmail_id, e.credits, e.price_cents,
-  e.open_profile, e.response_kind, e.sentiment, e.plan_id, e.terms, e.note, e.reconciliation_id,
-  coalesce(c.name, replace(c.profile_url, 'https://www.', '')) AS contact_key`
+  e.open_profile, e.response_kind, e.sentiment, e.plan_id, e.terms, e.note, e.reconciliation_id`
+const contactKey = `coalesce(c.name, replace(c.profile_url, 'https://www.', '')) AS contact_key`
 
 /**
  * Every event that bears on one seat's credits, in storage order. Responses and meetings are
  * stored on the seat of the InMail they answer, so one query finds them all. With `afterId`,
- * only those stored after that id (ids only grow: the ledger is append-only).
+ * only those stored after that id (ids only grow: the ledger is append-only). Without
+ * `contactNames`, InMails name no one (their `contact` is ''): enough for counting credits, and
+ * no lookup of each InMail's contact.
  */
 export function seatEvents(
   ledger: Ledger,
   seatId: number,
   timeZone = timeZoneOf(ledger),
   afterId = 0,
+  contactNames = true,
 ): LedgerEvent[] {
   const rows = ledger.db
     .prepare(
-      `SELECT ${eventColumns} FROM live_events e LEFT JOIN contacts c ON c.id = e.contact_id
-       WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
+      contactNames
+        ? `SELECT ${eventColumns}, ${contactKey} FROM live_events e
+           LEFT JOIN contacts c ON c.id = e.contact_id
+           WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`
+        : `SELECT ${eventColumns}, NULL AS contact_key FROM live_events e
+           WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
     )
     .all(seatId, afterId) as EventRow[]
   return rows.map((row) => toEvent(row, timeZone))
@@ -190,54 +197,101 @@ export interface NewEvent {
   bodyWords?: number
   importId?: number
   sourceKey?: string
+  /** When it was recorded; the ledger's clock when absent (an import passes one for all rows). */
+  recordedAt?: string
 }
 
-const appendStatements = new WeakMap<Database.Database, Database.Statement>()
+/** The columns of ledger_events an event can set, in order. */
+const appendColumns = [
+  'seat_id',
+  'kind',
+  'at',
+  'day',
+  'contact_id',
+  'inmail_id',
+  'credits',
+  'price_cents',
+  'open_profile',
+  'response_kind',
+  'sentiment',
+  'plan_id',
+  'terms',
+  'template',
+  'role',
+  'note',
+  'reconciliation_id',
+  'channel',
+  'followup_of',
+  'template_version_id',
+  'role_id',
+  'subject',
+  'body_chars',
+  'body_words',
+  'import_id',
+  'source_key',
+  'recorded_at',
+] as const
 
-/** Appends one event; call inside the transaction that checks it. Returns its id. */
-export function appendEvent(ledger: Ledger, event: NewEvent): number {
-  let insert = appendStatements.get(ledger.db)
+/** Per database, an INSERT per set of columns given (a bit each), prepared once. */
+const appendStatements = new WeakMap<Database.Database, Map<number, Database.Statement>>()
+
+function appendStatement(db: Database.Database, given: number): Database.Statement {
+  let statements = appendStatements.get(db)
+  if (!statements) appendStatements.set(db, (statements = new Map()))
+  let insert = statements.get(given)
   if (!insert) {
-    insert = ledger.db.prepare(
-      `INSERT INTO ledger_events (seat_id, kind, at, day, contact_id, inmail_id, credits,
-         price_cents, open_profile, response_kind, sentiment, plan_id, terms, template, role, note,
-         reconciliation_id, channel, followup_of, template_version_id, role_id, subject, body_chars,
-         body_words, import_id, source_key, recorded_at)
-       VALUES (@seatId, @kind, @at, @day, @contactId, @inmailId, @credits, @priceCents,
-         @openProfile, @responseKind, @sentiment, @planId, @terms, @template, @role, @note,
-         @reconciliationId, @channel, @followupOf, @templateVersionId, @roleId, @subject, @bodyChars,
-         @bodyWords, @importId, @sourceKey, @recordedAt)`,
+    const columns = appendColumns.filter((_, i) => given & (1 << i))
+    insert = db.prepare(
+      `INSERT INTO ledger_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     )
-    appendStatements.set(ledger.db, insert)
+    statements.set(given, insert)
   }
-  const result = insert.run({
-    seatId: event.seatId,
-    kind: event.kind,
-    at: event.at ?? null,
-    day: event.day ?? null,
-    contactId: event.contactId ?? null,
-    inmailId: event.inmailId ?? null,
-    credits: event.credits ?? null,
-    priceCents: event.priceCents ?? null,
-    openProfile: event.openProfile === undefined ? null : event.openProfile ? 1 : 0,
-    responseKind: event.responseKind ?? null,
-    sentiment: event.sentiment ?? null,
-    planId: event.planId ?? null,
-    terms: event.terms ? JSON.stringify(event.terms) : null,
-    template: event.template ?? null,
-    role: event.role ?? null,
-    note: event.note ?? null,
-    reconciliationId: event.reconciliationId ?? null,
-    channel: event.channel ?? (event.kind === 'inmail-sent' ? 'inmail' : null),
-    followupOf: event.followupOf ?? null,
-    templateVersionId: event.templateVersionId ?? null,
-    roleId: event.roleId ?? null,
-    subject: event.subject ?? null,
-    bodyChars: event.bodyChars ?? null,
-    bodyWords: event.bodyWords ?? null,
-    importId: event.importId ?? null,
-    sourceKey: event.sourceKey ?? null,
-    recordedAt: ledger.now().toISOString(),
-  })
+  return insert
+}
+
+/**
+ * Appends one event; call inside the transaction that checks it. Returns its id. Only the
+ * columns the event sets are bound (the others are NULL by default): an import appends hundreds
+ * of thousands of rows that set a third of them, and binding costs per value.
+ */
+export function appendEvent(ledger: Ledger, event: NewEvent): number {
+  const values = [
+    event.seatId,
+    event.kind,
+    event.at,
+    event.day,
+    event.contactId,
+    event.inmailId,
+    event.credits,
+    event.priceCents,
+    event.openProfile === undefined ? undefined : event.openProfile ? 1 : 0,
+    event.responseKind,
+    event.sentiment,
+    event.planId,
+    event.terms ? JSON.stringify(event.terms) : undefined,
+    event.template,
+    event.role,
+    event.note,
+    event.reconciliationId,
+    event.channel ?? (event.kind === 'inmail-sent' ? 'inmail' : undefined),
+    event.followupOf,
+    event.templateVersionId,
+    event.roleId,
+    event.subject ?? undefined,
+    event.bodyChars,
+    event.bodyWords,
+    event.importId,
+    event.sourceKey,
+    event.recordedAt ?? ledger.now().toISOString(),
+  ]
+  let given = 0
+  const bound: (string | number)[] = []
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]
+    if (value === undefined) continue
+    given |= 1 << i
+    bound.push(value)
+  }
+  const result = appendStatement(ledger.db, given).run(...bound)
   return Number(result.lastInsertRowid)
 }

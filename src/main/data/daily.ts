@@ -16,6 +16,9 @@ export interface DailyRun {
 }
 
 export async function runDailyBackup(backend: Backend): Promise<DailyRun> {
+  // Only a file that passed its integrity check is copied: a damaged one must never become the
+  // day's backup and rotate a good one out.
+  await backend.integrityChecked()
   if (backend.status().state !== 'ready') return { written: null, removed: [] }
   const ledger = backend.ledger
   const { backupsDir, dbPath } = backend.paths

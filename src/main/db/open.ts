@@ -1,4 +1,5 @@
-// Opens the ledger file: pragmas, an integrity check, then any pending migrations (after a backup).
+// Opens the ledger file: pragmas, an integrity check (or none yet, when the caller checks it in the
+// background: see integrity-check.ts), then any pending migrations (after a backup).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -28,8 +29,18 @@ export function integrityProblems(db: Database.Database, full = false): string[]
     string,
     string
   >[]
-  const messages = rows.map((row) => Object.values(row)[0] ?? '')
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages
+  return problemsIn(rows.map((row) => Object.values(row)[0] ?? ''))
+}
+
+/** What an integrity pragma answered, as a list of problems: none when it says only "ok". */
+export function problemsIn(messages: readonly string[]): string[] {
+  return messages.length === 1 && messages[0] === 'ok' ? [] : [...messages]
+}
+
+/** An error SQLite gives when the file is not a database, or is one with damaged pages. */
+export function isDamage(error: unknown): boolean {
+  const code = sqliteCode(error)
+  return code !== undefined && damagedCodes.has(code)
 }
 
 export function appliedVersions(db: Database.Database): number[] {
@@ -92,12 +103,24 @@ export interface OpenedLedger {
   schemaVersion: number
   /** The backup taken before migrating, if one was needed. */
   migrationBackup: string | null
+  /** False when the integrity check was left to the caller (`checkLater`). */
+  checked: boolean
+}
+
+export interface OpenOptions {
+  /**
+   * Leave the integrity check to the caller, who must run it before anything is written or
+   * backed up (Backend checks in the background). A file that needs a migration is still
+   * checked here: migrating writes to it.
+   */
+  checkLater?: boolean
 }
 
 export async function openLedgerFile(
   paths: LedgerPaths,
   now: () => Date,
   known: readonly Migration[] = migrations,
+  options: OpenOptions = {},
 ): Promise<OpenedLedger> {
   mkdirSync(paths.dataDir, { recursive: true })
   let db: Database.Database | undefined
@@ -107,12 +130,16 @@ export async function openLedgerFile(
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    const problems = integrityProblems(db)
-    if (problems.length > 0) throw damagedError(paths.dbPath, problems)
+    const checkNow = (): void => {
+      const problems = integrityProblems(db!)
+      if (problems.length > 0) throw damagedError(paths.dbPath, problems)
+    }
+    if (!options.checkLater) checkNow()
 
     const applied = appliedVersions(db)
     checkHistory(paths.dbPath, applied, db, known)
     const pending = known.slice(applied.length)
+    if (options.checkLater && pending.length > 0) checkNow()
     const latest = known.at(-1)?.version ?? 0
     let migrationBackup: string | null = null
     if (pending.length > 0 && applied.length > 0) {
@@ -123,12 +150,12 @@ export async function openLedgerFile(
       await backupTo(db, migrationBackup)
     }
     if (pending.length > 0) applyMigrations(db, pending, now())
-    return { db, schemaVersion: latest, migrationBackup }
+    const checked = !options.checkLater || pending.length > 0
+    return { db, schemaVersion: latest, migrationBackup, checked }
   } catch (error) {
     db?.close()
     if (error instanceof AppError) throw error
-    const code = sqliteCode(error)
-    if (code && damagedCodes.has(code)) throw damagedError(paths.dbPath, [(error as Error).message])
+    if (isDamage(error)) throw damagedError(paths.dbPath, [(error as Error).message])
     throw new AppError(
       'DATABASE_UNAVAILABLE',
       `Could not open the ledger at ${paths.dbPath}: ${(error as Error).message}. Check that the folder exists and you may write to it.`,

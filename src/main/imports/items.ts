@@ -27,11 +27,18 @@ export interface ImportItem {
 }
 
 export interface ReadResult {
-  items: ImportItem[]
+  /**
+   * The items, read on demand and once: a big LinkedIn export hands them over a part at a time
+   * (not in sentAt order across parts), so they are never all in memory.
+   */
+  items(): Iterable<ImportItem>
+  /** Left out, by reason; counts found while reading `items` are added as they are read. */
   skipped: Record<string, number>
   rejected: { line: number; reason: string }[]
   rows: number
   me: { name: string | null; profileUrl: string; detected: boolean } | null
+  /** Removes what reading keeps on disk; call it when done with the items, also after a failure. */
+  dispose(): void
 }
 
 export function previewRow(item: ImportItem): PreviewRow {

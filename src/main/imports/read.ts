@@ -7,7 +7,7 @@ import { normalizeProfileUrl } from '../../shared/domain/profiles'
 import { words } from '../../shared/domain/templates'
 import { CsvReadError, mapRow, missingColumns, readCsvRows } from './csv'
 import type { ImportItem, ReadResult } from './items'
-import { readLinkedInExport } from './linkedin'
+import { openLinkedInExport, type InferredOutreach, type OutgoingInvitation } from './linkedin'
 import { LinkedInExportError } from './linkedin/errors'
 
 export type ImportSource = z.output<typeof importSource>
@@ -22,6 +22,8 @@ interface ReadOptions {
   signal?: AbortSignal
   onProgress?: (progress: ReadProgress) => void
   timeZone: string
+  /** About how much of a LinkedIn messages.csv is grouped in memory at a time (tests set it low). */
+  bucketBytes?: number
 }
 
 /** Anonymised members ("LinkedIn Member", no URL) are different people: keep them apart. */
@@ -29,7 +31,8 @@ function contactOf(o: {
   conversationId: string
   contact: { name: string; profileUrl: string | null }
 }) {
-  const profileUrl = o.contact.profileUrl ? normalizeProfileUrl(o.contact.profileUrl) : null
+  // The reader normalised it already (message-rows.ts).
+  const profileUrl = o.contact.profileUrl
   const name =
     !profileUrl && /^linkedin member$/i.test(o.contact.name.trim())
       ? `LinkedIn Member (${o.conversationId})`
@@ -37,72 +40,84 @@ function contactOf(o: {
   return { name: name || null, profileUrl }
 }
 
+/** One opening message of the export as an import item; null when the preview left it out. */
+function linkedInItem(
+  o: InferredOutreach,
+  overrides: Extract<ImportSource, { kind: 'linkedin' }>['overrides'],
+): ImportItem | null {
+  const key = `linkedin:${o.conversationId}`
+  const override = overrides[key]
+  if (override === 'skip') return null
+  return {
+    key,
+    line: o.line,
+    contact: contactOf(o),
+    channel: override ?? o.channel,
+    why: override ? 'You changed this in the preview.' : o.why,
+    sentAt: o.sentAt,
+    subject: o.subject,
+    template: null,
+    role: null,
+    bodyChars: o.body.length,
+    bodyWords: words(o.body),
+    followups: o.followups.map((f) => ({ at: f.at, bodyChars: f.bodyChars })),
+    response: o.response
+      ? { at: o.response.at, kind: o.response.kind, sentiment: o.response.sentiment }
+      : null,
+    meetingAt: null,
+  }
+}
+
+function invitationItem(invite: OutgoingInvitation): ImportItem {
+  return {
+    key: `linkedin-invitation:${invite.profileUrl ?? invite.to}:${invite.at}`,
+    line: 0,
+    contact: {
+      name: invite.to,
+      profileUrl: invite.profileUrl ? normalizeProfileUrl(invite.profileUrl) : null,
+    },
+    channel: 'connection-note',
+    why: 'A connection request you sent (Invitations.csv).',
+    sentAt: invite.at,
+    subject: null,
+    template: null,
+    role: null,
+    bodyChars: invite.message?.length ?? null,
+    bodyWords: invite.message ? words(invite.message) : null,
+    followups: [],
+    response: null,
+    meetingAt: null,
+  }
+}
+
 async function readLinkedIn(
   source: Extract<ImportSource, { kind: 'linkedin' }>,
   options: ReadOptions,
 ): Promise<ReadResult> {
-  const plan = await readLinkedInExport(source.path, {
+  const reading = await openLinkedInExport(source.path, {
     ...(source.me ? { me: source.me } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.bucketBytes ? { bucketBytes: options.bucketBytes } : {}),
   })
-  const skipped = { ...plan.skipped }
-  const items: ImportItem[] = []
-  for (const o of plan.outreach) {
-    const key = `linkedin:${o.conversationId}`
-    const override = source.overrides[key]
-    if (override === 'skip') {
-      skipped['left out in the preview'] = (skipped['left out in the preview'] ?? 0) + 1
-      continue
-    }
-    items.push({
-      key,
-      line: o.line,
-      contact: contactOf(o),
-      channel: override ?? o.channel,
-      why: override ? 'You changed this in the preview.' : o.why,
-      sentAt: o.sentAt,
-      subject: o.subject,
-      template: null,
-      role: null,
-      bodyChars: o.body.length,
-      bodyWords: words(o.body),
-      followups: o.followups.map((f) => ({ at: f.at, bodyChars: f.bodyChars })),
-      response: o.response
-        ? { at: o.response.at, kind: o.response.kind, sentiment: o.response.sentiment }
-        : null,
-      meetingAt: null,
-    })
-  }
-  for (const invite of plan.invitations)
-    items.push({
-      key: `linkedin-invitation:${invite.profileUrl ?? invite.to}:${invite.at}`,
-      line: 0,
-      contact: {
-        name: invite.to,
-        profileUrl: invite.profileUrl ? normalizeProfileUrl(invite.profileUrl) : null,
-      },
-      channel: 'connection-note',
-      why: 'A connection request you sent (Invitations.csv).',
-      sentAt: invite.at,
-      subject: null,
-      template: null,
-      role: null,
-      bodyChars: invite.message?.length ?? null,
-      bodyWords: invite.message ? words(invite.message) : null,
-      followups: [],
-      response: null,
-      meetingAt: null,
-    })
+  const { skipped } = reading
   return {
-    items,
+    *items() {
+      for (const o of reading.outreach()) {
+        const item = linkedInItem(o, source.overrides)
+        if (item) yield item
+        else skipped['left out in the preview'] = (skipped['left out in the preview'] ?? 0) + 1
+      }
+      for (const invite of reading.invitations) yield invitationItem(invite)
+    },
     skipped,
-    rejected: plan.rejected.map((r) => ({
+    rejected: reading.rejected.map((r) => ({
       line: r.line,
       reason: r.file === 'messages.csv' ? r.reason : `${r.file}: ${r.reason}`,
     })),
-    rows: plan.rows,
-    me: plan.me,
+    rows: reading.rows,
+    me: reading.me,
+    dispose: () => reading.dispose(),
   }
 }
 
@@ -163,7 +178,7 @@ async function readCsv(
       'VALIDATION_FAILED',
       `The file has no column ${missing.join(', ')}. Check the mapping against the file's header row.`,
     )
-  return { items, skipped: {}, rejected, rows, me: null }
+  return { items: () => items, skipped: {}, rejected, rows, me: null, dispose: () => undefined }
 }
 
 /** Reads a source; file problems become AppErrors with a sentence the user can act on. */

@@ -11,26 +11,52 @@ import type {
 import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
 import { timeZoneOf } from '../settings/service'
-import { previewRow } from './items'
+import { previewRow, type ImportItem } from './items'
 import { readSource, type ImportSource } from './read'
 import { dryRun, writeImport } from './write'
 
 const previewRows = 200
 
+/** The earliest `count` items by sentAt (then line), kept as they stream by. */
+class Earliest {
+  private items: ImportItem[] = []
+  total = 0
+
+  constructor(private readonly count: number) {}
+
+  add(item: ImportItem): void {
+    this.total++
+    this.items.push(item)
+    if (this.items.length >= 2 * this.count) this.items = this.sorted()
+  }
+
+  sorted(): ImportItem[] {
+    return this.items
+      .sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.line - b.line))
+      .slice(0, this.count)
+  }
+}
+
 export async function previewImport(ledger: Ledger, source: ImportSource): Promise<ImportPreview> {
   getSeat(ledger, source.seatId)
   const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
-  const summary = dryRun(ledger, {
-    kind: source.kind,
-    source: source.path,
-    seatId: source.seatId,
-    read,
-  })
-  return {
-    me: read.me,
-    summary,
-    rows: read.items.slice(0, previewRows).map(previewRow),
-    totalRows: read.items.length,
+  try {
+    const earliest = new Earliest(previewRows)
+    const summary = dryRun(ledger, {
+      kind: source.kind,
+      source: source.path,
+      seatId: source.seatId,
+      read,
+      onItem: (item) => earliest.add(item),
+    })
+    return {
+      me: read.me,
+      summary,
+      rows: earliest.sorted().map(previewRow),
+      totalRows: earliest.total,
+    }
+  } finally {
+    read.dispose()
   }
 }
 
@@ -42,9 +68,18 @@ export async function runImport(
 ): Promise<{ importId: number | null; summary: ImportSummary; me: ImportPreview['me'] }> {
   getSeat(ledger, source.seatId)
   const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
-  const request = { kind: source.kind, source: basename(source.path), seatId: source.seatId, read }
-  if (options.dryRun) return { importId: null, summary: dryRun(ledger, request), me: read.me }
-  return { ...writeImport(ledger, request), me: read.me }
+  try {
+    const request = {
+      kind: source.kind,
+      source: basename(source.path),
+      seatId: source.seatId,
+      read,
+    }
+    if (options.dryRun) return { importId: null, summary: dryRun(ledger, request), me: read.me }
+    return { ...writeImport(ledger, request), me: read.me }
+  } finally {
+    read.dispose()
+  }
 }
 
 interface Job {
@@ -82,15 +117,20 @@ export class ImportJobs {
           if (job.state.state === 'reading') job.state = { state: 'reading', ...p }
         },
       })
-      if (job.controller.signal.aborted)
-        throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
-      job.state = { state: 'writing', rows: read.rows, bytes: 0, totalBytes: 0 }
-      const written = writeImport(ledger, {
-        kind: source.kind,
-        source: basename(source.path),
-        seatId: source.seatId,
-        read,
-      })
+      let written: ReturnType<typeof writeImport>
+      try {
+        if (job.controller.signal.aborted)
+          throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
+        job.state = { state: 'writing', rows: read.rows, bytes: 0, totalBytes: 0 }
+        written = writeImport(ledger, {
+          kind: source.kind,
+          source: basename(source.path),
+          seatId: source.seatId,
+          read,
+        })
+      } finally {
+        read.dispose()
+      }
       job.state = {
         state: 'done',
         rows: read.rows,

@@ -1,18 +1,23 @@
 // Writes import items into the ledger in one transaction: contacts found or created, messages,
 // follow-ups, responses and meetings appended, anything already imported counted as a duplicate.
 import type { ImportSummary } from '../../shared/contract/imports'
-import { findOrCreateContact } from '../contacts/service'
+import { createContact, findOrCreateContact } from '../contacts/service'
 import { computeSeatState } from '../credits/engine'
 import { appendEvent, seatEvents, seatSettings } from '../credits/store'
 import type { Ledger } from '../ledger'
 import { labelIds } from '../outreach/labels'
-import type { ReadResult } from './items'
+import { bulkWriting, type BulkPlan } from './bulk'
+import type { ImportItem, ReadResult } from './items'
 
 export interface WriteRequest {
   kind: 'linkedin' | 'csv'
   source: string
   seatId: number
   read: ReadResult
+  /** From how many rows read an import counts as a bulk load (see bulk.ts); tests set it low. */
+  bulkFromRows?: number
+  /** Shown each item as it is written (the preview keeps the first few). */
+  onItem?: (item: ImportItem) => void
 }
 
 function emptySummary(read: ReadResult): ImportSummary {
@@ -37,7 +42,8 @@ export function dryRun(ledger: Ledger, request: WriteRequest): ImportSummary {
   const rollback = new Error('dry run')
   try {
     ledger.db.transaction(() => {
-      summary = writeItems(ledger, request).summary
+      // Rolled back whole, so indexes set aside for a bulk load come back without a rebuild.
+      summary = writeItems(ledger, request, false).summary
       throw rollback
     })()
   } catch (error) {
@@ -50,12 +56,13 @@ export function writeImport(
   ledger: Ledger,
   request: WriteRequest,
 ): { importId: number | null; summary: ImportSummary } {
-  return ledger.db.transaction(() => writeItems(ledger, request))()
+  return ledger.db.transaction(() => writeItems(ledger, request, true))()
 }
 
 function writeItems(
   ledger: Ledger,
   request: WriteRequest,
+  rebuild: boolean,
 ): { importId: number | null; summary: ImportSummary } {
   const { db } = ledger
   const summary = emptySummary(request.read)
@@ -71,90 +78,106 @@ function writeItems(
   const contactsBefore = (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n
   const newSends: number[] = []
   const newResponses: number[] = []
+  const bulk: BulkPlan = bulkWriting(ledger, request)
+  const recordedAt = ledger.now().toISOString()
 
   /** Appends an event unless one with this key is already in force; returns its id either way. */
   const once = (key: string, write: () => number): { id: number; added: boolean } => {
-    const found = existing.get(key) as { id: number } | undefined
+    const found = bulk.firstTime(key)
+      ? undefined
+      : (existing.get(key) as { id: number } | undefined)
     if (found) return { id: found.id, added: false }
     return { id: write(), added: true }
   }
 
-  for (const item of request.read.items) {
-    const { name, profileUrl } = item.contact
-    const contact = findOrCreateContact(
-      ledger,
-      { ...(profileUrl ? { profileUrl } : {}), ...(name ? { name } : {}) },
-      importId,
-    )
-    const base = { seatId: request.seatId, contactId: contact.id, importId }
-    const credit = item.channel === 'inmail' || item.channel === 'open-profile'
-    const send = once(item.key, () =>
-      appendEvent(ledger, {
-        ...base,
-        kind: credit ? 'inmail-sent' : 'message-sent',
-        channel: credit ? 'inmail' : item.channel,
-        at: item.sentAt,
-        sourceKey: item.key,
-        ...(credit ? { openProfile: item.channel === 'open-profile' } : {}),
-        subject: item.subject,
-        ...(item.bodyChars !== null ? { bodyChars: item.bodyChars } : {}),
-        ...(item.bodyWords !== null ? { bodyWords: item.bodyWords } : {}),
-        ...labelIds(ledger, item.template, item.role),
-      }),
-    )
-    if (send.added) {
-      if (item.channel === 'inmail') {
-        summary.inmails++
-        newSends.push(send.id)
-      } else summary.messages++
-    } else summary.duplicates++
-
-    for (const f of item.followups) {
-      const followup = once(`${item.key}:followup:${f.at}`, () =>
+  try {
+    for (const item of request.read.items()) {
+      request.onItem?.(item)
+      const { name, profileUrl } = item.contact
+      const who = { ...(profileUrl ? { profileUrl } : {}), ...(name ? { name } : {}) }
+      const contact =
+        profileUrl && bulk.newPerson(profileUrl)
+          ? createContact(ledger, who, importId)
+          : findOrCreateContact(ledger, who, importId)
+      const base = { seatId: request.seatId, contactId: contact.id, importId, recordedAt }
+      const credit = item.channel === 'inmail' || item.channel === 'open-profile'
+      const send = once(item.key, () =>
         appendEvent(ledger, {
           ...base,
-          kind: 'message-sent',
+          kind: credit ? 'inmail-sent' : 'message-sent',
           channel: credit ? 'inmail' : item.channel,
-          at: f.at,
-          followupOf: send.id,
-          bodyChars: f.bodyChars,
-          sourceKey: `${item.key}:followup:${f.at}`,
+          at: item.sentAt,
+          sourceKey: item.key,
+          ...(credit ? { openProfile: item.channel === 'open-profile' } : {}),
+          subject: item.subject,
+          ...(item.bodyChars !== null ? { bodyChars: item.bodyChars } : {}),
+          ...(item.bodyWords !== null ? { bodyWords: item.bodyWords } : {}),
+          ...labelIds(ledger, item.template, item.role),
         }),
       )
-      if (followup.added) summary.followups++
-    }
-    if (item.response) {
-      const { at, kind, sentiment } = item.response
-      const response = once(`${item.key}:response`, () =>
-        appendEvent(ledger, {
-          ...base,
-          kind: 'response',
-          at,
-          inmailId: send.id,
-          responseKind: kind,
-          sentiment,
-          sourceKey: `${item.key}:response`,
-        }),
-      )
-      if (response.added) {
-        summary.responses++
-        newResponses.push(response.id)
+      if (send.added) {
+        if (item.channel === 'inmail') {
+          summary.inmails++
+          newSends.push(send.id)
+        } else summary.messages++
+      } else summary.duplicates++
+
+      const followupsAt = new Set<string>()
+      for (const f of item.followups) {
+        // Two follow-ups in the same second share a key: the second adds nothing, as on re-import.
+        if (followupsAt.has(f.at)) continue
+        followupsAt.add(f.at)
+        const followup = once(`${item.key}:followup:${f.at}`, () =>
+          appendEvent(ledger, {
+            ...base,
+            kind: 'message-sent',
+            channel: credit ? 'inmail' : item.channel,
+            at: f.at,
+            followupOf: send.id,
+            bodyChars: f.bodyChars,
+            sourceKey: `${item.key}:followup:${f.at}`,
+          }),
+        )
+        if (followup.added) summary.followups++
+      }
+      if (item.response) {
+        const { at, kind, sentiment } = item.response
+        const response = once(`${item.key}:response`, () =>
+          appendEvent(ledger, {
+            ...base,
+            kind: 'response',
+            at,
+            inmailId: send.id,
+            responseKind: kind,
+            sentiment,
+            sourceKey: `${item.key}:response`,
+          }),
+        )
+        if (response.added) {
+          summary.responses++
+          newResponses.push(response.id)
+        }
+      }
+      if (item.meetingAt) {
+        const at = item.meetingAt
+        const meeting = once(`${item.key}:meeting`, () =>
+          appendEvent(ledger, {
+            ...base,
+            kind: 'meeting',
+            at,
+            inmailId: send.id,
+            sourceKey: `${item.key}:meeting`,
+          }),
+        )
+        if (meeting.added) summary.meetings++
       }
     }
-    if (item.meetingAt) {
-      const at = item.meetingAt
-      const meeting = once(`${item.key}:meeting`, () =>
-        appendEvent(ledger, {
-          ...base,
-          kind: 'meeting',
-          at,
-          inmailId: send.id,
-          sourceKey: `${item.key}:meeting`,
-        }),
-      )
-      if (meeting.added) summary.meetings++
-    }
+  } finally {
+    bulk.end()
   }
+  // After the cache is given back: building an index sorts in as much memory as the cache has.
+  if (rebuild) bulk.rebuildIndexes()
+  summary.skipped = request.read.skipped
   summary.contacts =
     (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n - contactsBefore
 
@@ -163,7 +186,8 @@ function writeItems(
     const settings = seatSettings(ledger, request.seatId)
     const state = computeSeatState(
       settings,
-      seatEvents(ledger, request.seatId),
+      // Counting needs no names: no lookup of every InMail's contact.
+      seatEvents(ledger, request.seatId, undefined, 0, false),
       ledger.now().toISOString(),
     )
     const responses = new Set(newResponses)

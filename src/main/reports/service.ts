@@ -14,7 +14,6 @@ import type { Ledger } from '../ledger'
 import { csvText, reportTables } from './csv'
 import { gatherReport, outreachRows } from './gather'
 import { isWholeMonth } from './period'
-import { reportPdf } from './pdf'
 
 type Input<K extends keyof typeof reportsContract> = z.output<(typeof reportsContract)[K]['input']>
 
@@ -119,6 +118,8 @@ async function write(
     return [out]
   }
   if (format === 'pdf') {
+    // pdfkit and fontkit load on the first PDF, not at start (about 100 ms of browser mode's start).
+    const { reportPdf } = await import('./pdf')
     writeAll([{ path: out, data: await reportPdf(report, paper) }])
     return [out]
   }

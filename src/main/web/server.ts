@@ -1,6 +1,7 @@
 // Browser mode: the built renderer and the handler map over HTTP, on 127.0.0.1 only, behind a
 // per-run token. Requests with another Host header are refused (DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -40,6 +41,12 @@ export interface WebServerOptions {
   rendererDir: string
   port?: number
   token?: string
+  /**
+   * Called once the page and the files it names (its script, preloads and styles) have been
+   * sent, or at the first request to the API if that comes first: from then on the browser
+   * parses and runs the scripts, and the server is free until the page asks for data.
+   */
+  onPageSent?: () => void
 }
 
 export interface WebServer {
@@ -115,7 +122,41 @@ async function serveApi(
   sendEnvelope(res, await options.backend.invoke(channel, input))
 }
 
-async function serveStatic(res: ServerResponse, rendererDir: string, path: string): Promise<void> {
+/** The files index.html names ("assets/index-….js"), which the browser fetches as it parses it. */
+function filesOfPage(rendererDir: string): Set<string> {
+  let html: string
+  try {
+    html = readFileSync(join(rendererDir, 'index.html'), 'utf8')
+  } catch {
+    return new Set()
+  }
+  const names = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+)"/g)].map((m) => m[1]!)
+  return new Set([join(rendererDir, 'index.html'), ...names.map((name) => join(rendererDir, name))])
+}
+
+/** Calls `sent` once each of `files` has been sent, or when told to `finish`; once. */
+function pageWatch(files: Set<string>, sent: (() => void) | undefined) {
+  let done = sent === undefined
+  const finish = (): void => {
+    if (done) return
+    done = true
+    sent!()
+  }
+  return {
+    served: (file: string): void => {
+      files.delete(file)
+      if (files.size === 0) finish()
+    },
+    finish,
+  }
+}
+
+async function serveStatic(
+  res: ServerResponse,
+  rendererDir: string,
+  path: string,
+  served: (file: string) => void,
+): Promise<void> {
   let decoded: string
   try {
     decoded = decodeURIComponent(path)
@@ -128,12 +169,15 @@ async function serveStatic(res: ServerResponse, rendererDir: string, path: strin
     return send(res, 404, 'Not found', 'text/plain; charset=utf-8')
   try {
     const content = await readFile(file)
+    res.once('finish', () => served(file))
     send(res, 200, content, mimeTypes[extname(file)] ?? 'application/octet-stream')
   } catch {
     // Unknown paths get the app itself, which routes on the client.
     if (extname(file) === '') {
-      const index = await readFile(join(rendererDir, 'index.html'))
-      return send(res, 200, index, mimeTypes['.html']!)
+      const index = join(rendererDir, 'index.html')
+      const content = await readFile(index)
+      res.once('finish', () => served(index))
+      return send(res, 200, content, mimeTypes['.html']!)
     }
     send(res, 404, 'Not found', 'text/plain; charset=utf-8')
   }
@@ -143,6 +187,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url')
   const rendererDir = normalize(options.rendererDir)
   let allowedHosts: Set<string> = new Set()
+  const page = pageWatch(filesOfPage(rendererDir), options.onPageSent)
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -152,14 +197,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           message: 'Outreach Ledger only answers requests addressed to 127.0.0.1 or localhost.',
         })
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1')
-      if (pathname.startsWith('/api/'))
+      if (pathname.startsWith('/api/')) {
+        page.finish()
         return serveApi(req, res, pathname.slice('/api/'.length), {
           backend: options.backend,
           token,
         })
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8')
-      return serveStatic(res, rendererDir, pathname)
+      return serveStatic(res, rendererDir, pathname, page.served)
     })().catch((error: unknown) => {
       console.error('[outreach-ledger] web request failed:', error)
       if (!res.headersSent)

@@ -3,6 +3,7 @@
 import { contract, type Api, type EnvelopeApi } from '../../shared/contract'
 import { mapContract } from '../../shared/contract/channel'
 import { AppError, isErrorInfo, type Envelope } from '../../shared/contract/errors'
+import { ledgerFoundDamaged } from './damage-signal'
 
 const tokenKey = 'outreach-ledger-token'
 
@@ -52,6 +53,8 @@ function httpTransport(): (name: string) => Send {
 function unwrap(envelope: Envelope<unknown>): unknown {
   if (envelope.ok) return envelope.result
   const { error } = envelope
+  // The app switches to its recovery screen, whichever screen asked.
+  if (isErrorInfo(error) && error.code === 'DATABASE_DAMAGED') ledgerFoundDamaged()
   if (isErrorInfo(error)) throw new AppError(error.code, error.message, error.details)
   throw new AppError('INTERNAL', 'The app sent an answer this window does not understand.')
 }

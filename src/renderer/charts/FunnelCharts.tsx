@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { EmptyTrend } from './EmptyTrend'
 import { benchmarks, type FunnelBar, rateAxisMax, type RateBar, type TrendRow } from './funnel-data'
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 }
@@ -111,12 +112,7 @@ const trendLines = [
 ] as const
 
 export function TrendChart({ rows }: { rows: TrendRow[] }) {
-  if (rows.every((r) => r.delivered === 0))
-    return (
-      <p className="muted" role="note" style={{ padding: '56px 0', textAlign: 'center' }}>
-        Nothing sent in these weeks yet: the rates appear once messages go out.
-      </p>
-    )
+  if (rows.every((r) => r.delivered === 0)) return <EmptyTrend />
   const coming = rows.filter((r) => r.comingIn)
   const top = rateAxisMax(
     rows.flatMap((r) => [r.replyBand?.[1] ?? null, r.reply, r.replyLate, r.positiveLate]),

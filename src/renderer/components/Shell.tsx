@@ -2,7 +2,11 @@
 import type { ReactNode } from 'react'
 import { hrefFor, screens, type ScreenId } from '../router'
 import { QuickLog } from './QuickLog'
-import { useAgendaCount } from '../screens/sequences/useAgendaCount'
+import {
+  stepsDue,
+  TodayAgendaProvider,
+  useTodayAgendaQuery,
+} from '../screens/sequences/today-agenda'
 
 const icons: Record<ScreenId, string> = {
   dashboard: '◧',
@@ -19,7 +23,9 @@ const icons: Record<ScreenId, string> = {
 }
 
 export function Shell({ screen, children }: { screen: ScreenId; children: ReactNode }) {
-  const due = useAgendaCount()
+  // One request for the badge and the dashboard's Today card.
+  const agenda = useTodayAgendaQuery()
+  const due = stepsDue(agenda)
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -53,7 +59,7 @@ export function Shell({ screen, children }: { screen: ScreenId; children: ReactN
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
-        {children}
+        <TodayAgendaProvider value={agenda}>{children}</TodayAgendaProvider>
       </main>
     </div>
   )

@@ -35,6 +35,8 @@ const empty = z.object({}).strict().default({})
 
 export const app = {
   status: channel<AppStatus>()(empty),
+  /** The status once the integrity check started on opening has answered (browser mode checks in the background). */
+  checked: channel<AppStatus>()(empty),
   doctor: channel<DoctorReport>()(empty),
   backups: channel<BackupFile[]>()(empty),
   backup: channel<{ file: string; bytes: number }>()(

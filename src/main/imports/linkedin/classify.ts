@@ -11,8 +11,6 @@ export interface Inference {
   /** Sorted by sentAt (then by line). */
   outreach: InferredOutreach[]
   skipped: Partial<Record<SkipReason, number>>
-  /** Distinct other people in the one-to-one conversations, whoever started them. */
-  people: number
 }
 
 function channelOf(
@@ -55,8 +53,7 @@ function channelOf(
   }
 }
 
-type Reading =
-  { skip: SkipReason; other?: number } | { outreach: InferredOutreach; at: number; other: number }
+type Reading = { skip: SkipReason } | { outreach: InferredOutreach; at: number }
 
 function readThread(
   thread: Thread,
@@ -72,8 +69,7 @@ function readThread(
   if (!theirs) return { skip: 'only-you' }
   const opener = mine.first
   const reply = theirs.first
-  if (!opener || (reply && comesBefore(reply, opener)))
-    return { skip: 'inbound', other: theirs.person }
+  if (!opener || (reply && comesBefore(reply, opener))) return { skip: 'inbound' }
 
   const { people } = book
   const profileUrl = people.urls[theirs.person] ?? null
@@ -83,7 +79,6 @@ function readThread(
   const verdict = reply ? classifyResponse(reply.body) : null
   return {
     at: opener.at,
-    other: theirs.person,
     outreach: {
       conversationId: thread.id,
       line: opener.line,
@@ -123,15 +118,13 @@ export function inferOutreach(
 ): Inference {
   const found: { outreach: InferredOutreach; at: number }[] = []
   const skipped: Partial<Record<SkipReason, number>> = {}
-  const people = new Set<number>()
   for (const [id, thread] of book.threads) {
     // Emptied as it goes, so that the conversations and the plan never both hold everything.
     book.threads.delete(id)
     const reading = readThread(thread, book, me, connections)
-    if (reading.other !== undefined) people.add(reading.other)
     if ('skip' in reading) skipped[reading.skip] = (skipped[reading.skip] ?? 0) + 1
     else found.push(reading)
   }
   found.sort((a, b) => a.at - b.at || a.outreach.line - b.outreach.line)
-  return { outreach: found.map((entry) => entry.outreach), skipped, people: people.size }
+  return { outreach: found.map((entry) => entry.outreach), skipped }
 }

@@ -1,5 +1,6 @@
 // Reads Connections.csv: who was a connection, from which day. It opens with a few lines of notes
 // before its header, so the header is found by its column names.
+import { open } from 'node:fs/promises'
 import { normalizeProfileUrl } from '../../../shared/domain/profiles'
 import { cell, delimiterHint, mapColumns, normalizeHeader, type ColumnMap } from './columns'
 import { readCsvRecords, type CsvReadOptions } from './csv-stream'
@@ -21,6 +22,27 @@ export interface Connections {
 }
 
 const file = 'Connections.csv'
+
+/**
+ * The line of the header, when the notes before it are plain lines (no quoted field running over
+ * a line break) within the first 64 KB; else 1, and the header is found record by record.
+ */
+async function headerLine(path: string): Promise<number> {
+  const handle = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0)
+    const lines = buffer.toString('utf8', 0, bytesRead).split(/\r\n|\n|\r/)
+    for (let i = 0; i < lines.length - 1; i++) {
+      const line = lines[i]!
+      if ((line.match(/"/g)?.length ?? 0) % 2 !== 0) return 1
+      const names = line.split(',').map(normalizeHeader)
+      if (names.includes('url') && names.includes('connected on')) return i + 1
+    }
+    return 1
+  } finally {
+    await handle.close()
+  }
+}
 
 export async function readConnections(
   path: string,
@@ -69,7 +91,7 @@ export async function readConnections(
       const known = since.get(url)
       if (known === undefined || day < known) since.set(url, day)
     },
-    options,
+    { ...options, fromLine: await headerLine(path) },
   )
   if (!columns) {
     throw new LinkedInExportError(

@@ -62,8 +62,6 @@ function codePoints(text: string): number {
 export class People {
   readonly urls: (string | null)[] = []
   readonly names: string[] = []
-  /** Messages sent, per person with a profile URL (to find the user). */
-  readonly sent: number[] = []
   private readonly ids = new Map<string, number>()
 
   /** The person's id; members without a URL are told apart only within one conversation. */
@@ -75,7 +73,6 @@ export class People {
       this.ids.set(key, id)
       this.urls.push(party.url)
       this.names.push(repairDoubleEncoding(party.name))
-      this.sent.push(0)
     } else if (this.names[id] === '' && party.name !== '') {
       this.names[id] = repairDoubleEncoding(party.name)
     }
@@ -94,7 +91,6 @@ export class ConversationBook {
 
   add(message: MessageRow): void {
     const sender = this.people.idOf(message.sender, message.conversationId)
-    if (message.sender.url !== null) this.people.sent[sender]!++
     let thread = this.threads.get(message.conversationId)
     if (!thread) {
       thread = { id: message.conversationId, sides: [], group: false, spam: false }

@@ -22,6 +22,8 @@ export interface CsvReadOptions {
   signal?: AbortSignal | undefined
   /** Called before each record is handed over, with the bytes of the file read so far. */
   onRecordRead?: ((bytesRead: number) => void) | undefined
+  /** The line to start at (1-based): the lines before it are notes, not records. */
+  fromLine?: number | undefined
 }
 
 export interface CsvReadSummary {
@@ -111,7 +113,7 @@ export async function readCsvRecords(
   const decoder = new ExportTextDecoder(fileLabel)
   // Lines are counted inside the parser, record by record, so that when it fails the line of
   // the record it was reading is known exactly (records are consumed later, asynchronously).
-  let nextLine = 1
+  let nextLine = readOptions.fromLine ?? 1
   const options: Options<CsvRecord | null, string[]> = {
     bom: true,
     delimiter: ',',
@@ -131,6 +133,9 @@ export async function readCsvRecords(
     cast: false,
     // No `columns`: records stay arrays, so no field is dropped or renamed behind our back.
     max_record_size: maxRecordChars,
+    // csv-parse counts every later record against the first one's length, building a CsvError
+    // (with a stack trace) for each that differs: notes before a header would cost one per row.
+    from_line: nextLine,
     on_record: (record) => {
       const line = nextLine
       nextLine += recordLineBreaks(record)

@@ -7,9 +7,11 @@ import { readConnections } from './connections'
 import { LinkedInExportError, abortError } from './errors'
 import { locateExportFiles } from './export-files'
 import { readInvitations } from './invitations'
-import { resolveMe } from './me'
+import { givenProfile, SenderTally } from './me'
 import { readMessages } from './messages'
-import type { LinkedInImportPlan, OutgoingInvitation, RejectedRow } from './types'
+import { repairDoubleEncoding } from './mojibake'
+import { ConversationSpill } from './spill'
+import type { InferredOutreach, LinkedInImportPlan, OutgoingInvitation, RejectedRow } from './types'
 
 export { LinkedInExportError, type LinkedInExportErrorCode } from './errors'
 export { classifyResponse, type SentimentVerdict } from './sentiment'
@@ -22,6 +24,8 @@ export interface ReadOptions {
   /** Abort => reject with an Error whose name is 'AbortError'. */
   signal?: AbortSignal
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void
+  /** About how much of messages.csv is grouped in memory at a time (see spill.ts). */
+  bucketBytes?: number
 }
 
 /** Invitations only list connection requests: a broken Invitations.csv is reported, not fatal. */
@@ -43,46 +47,103 @@ async function outgoingInvitations(
   }
 }
 
+/** A LinkedIn export read through once: everything but the conversations, which are read on demand. */
+export interface LinkedInExportReading extends Omit<LinkedInImportPlan, 'outreach'> {
+  /**
+   * The outreach found, a part of the export at a time (each part sorted by sentAt; the parts
+   * are not in order among themselves). Conversations left out are counted into `skipped` as
+   * they are read. Read once.
+   */
+  outreach(): Generator<InferredOutreach>
+  /** Removes what the reading keeps on disk; call it when done, also after a failure. */
+  dispose(): void
+}
+
 /**
  * `source`: a folder holding messages.csv (and optionally Connections.csv, Invitations.csv), or
  * the path of messages.csv itself. Rejects with a LinkedInExportError when the export as a whole
  * cannot be read; rows that cannot be read are listed in `rejected` and the rest imports.
+ * Memory does not grow with messages.csv: its messages wait in temporary files (see spill.ts).
  */
+export async function openLinkedInExport(
+  source: string,
+  options: ReadOptions = {},
+): Promise<LinkedInExportReading> {
+  const { signal } = options
+  if (signal?.aborted) throw abortError(signal)
+  const files = await locateExportFiles(source)
+  const senders = new SenderTally(givenProfile(options.me))
+  const spill = new ConversationSpill(files.messagesBytes, options.bucketBytes)
+  try {
+    const messages = await readMessages(files.messages, {
+      signal,
+      onProgress: options.onProgress,
+      totalBytes: files.messagesBytes,
+      spill,
+      senders,
+    })
+    const me = senders.me(repairDoubleEncoding)
+    const connections = files.connections
+      ? await readConnections(files.connections, { signal })
+      : null
+    const invitations = files.invitations
+      ? await outgoingInvitations(files.invitations, me.profileUrl, signal)
+      : { outgoing: [], rejected: [] }
+    if (signal?.aborted) throw abortError(signal)
+
+    const skipped: Record<string, number> = {}
+    if (messages.draftRows > 0) skipped.draft = messages.draftRows
+    if (messages.systemRows > 0) skipped.system = messages.systemRows
+    return {
+      me,
+      skipped,
+      rejected: [...messages.rejected, ...(connections?.rejected ?? []), ...invitations.rejected],
+      invitations: invitations.outgoing,
+      rows: messages.rows,
+      encoding: messages.encoding,
+      connectionsFound: connections !== null,
+      *outreach() {
+        for (const book of spill.books()) {
+          const inference = inferOutreach(
+            book,
+            book.people.find(me.profileUrl),
+            connections?.since ?? null,
+          )
+          for (const [reason, count] of Object.entries(inference.skipped))
+            skipped[reason] = (skipped[reason] ?? 0) + count
+          yield* inference.outreach
+        }
+      },
+      dispose: () => spill.dispose(),
+    }
+  } catch (error) {
+    spill.dispose()
+    throw error
+  }
+}
+
+/** The whole plan at once, sorted by sentAt: for exports that fit in memory (and tests). */
 export async function readLinkedInExport(
   source: string,
   options: ReadOptions = {},
 ): Promise<LinkedInImportPlan> {
-  const { signal } = options
-  if (signal?.aborted) throw abortError(signal)
-  const files = await locateExportFiles(source)
-  const messages = await readMessages(files.messages, {
-    signal,
-    onProgress: options.onProgress,
-    totalBytes: files.messagesBytes,
-  })
-  const me = resolveMe(messages.book.people, options.me)
-  const connections = files.connections
-    ? await readConnections(files.connections, { signal })
-    : null
-  const invitations = files.invitations
-    ? await outgoingInvitations(files.invitations, me.profileUrl, signal)
-    : { outgoing: [], rejected: [] }
-  if (signal?.aborted) throw abortError(signal)
-
-  const inference = inferOutreach(messages.book, me.id, connections?.since ?? null)
-  const skipped: Record<string, number> = {}
-  if (messages.draftRows > 0) skipped.draft = messages.draftRows
-  if (messages.systemRows > 0) skipped.system = messages.systemRows
-  Object.assign(skipped, inference.skipped)
-  return {
-    me: { name: me.name, profileUrl: me.profileUrl, detected: me.detected },
-    outreach: inference.outreach,
-    skipped,
-    rejected: [...messages.rejected, ...(connections?.rejected ?? []), ...invitations.rejected],
-    invitations: invitations.outgoing,
-    rows: messages.rows,
-    people: inference.people,
-    encoding: messages.encoding,
-    connectionsFound: connections !== null,
+  const reading = await openLinkedInExport(source, options)
+  try {
+    const outreach = [...reading.outreach()].sort((a, b) =>
+      a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.line - b.line,
+    )
+    return {
+      me: reading.me,
+      outreach,
+      // Read after the outreach: the conversations left out are counted as they are read.
+      skipped: reading.skipped,
+      rejected: reading.rejected,
+      invitations: reading.invitations,
+      rows: reading.rows,
+      encoding: reading.encoding,
+      connectionsFound: reading.connectionsFound,
+    }
+  } finally {
+    reading.dispose()
   }
 }

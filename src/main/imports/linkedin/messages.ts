@@ -1,10 +1,12 @@
-// Reads messages.csv as a stream into conversations, counting and explaining every row that is
-// not a message: drafts, LinkedIn's own notices, and rows that cannot be read.
+// Reads messages.csv as a stream into conversations (kept by a ConversationSpill), tallying the
+// senders, and counting and explaining every row that is not a message: drafts, LinkedIn's own
+// notices, and rows that cannot be read.
 import { delimiterHint, mapColumns, type ColumnMap } from './columns'
-import { ConversationBook } from './conversations'
 import { readCsvRecords } from './csv-stream'
 import { LinkedInExportError } from './errors'
+import type { SenderTally } from './me'
 import { messageColumns, readMessageRow, type MessageColumn } from './message-rows'
+import type { ConversationSpill } from './spill'
 import type { RejectedRow, TextEncodingName } from './types'
 
 const file = 'messages.csv'
@@ -13,7 +15,6 @@ const progressEvery = 1000
 const maxListedRejections = 1000
 
 export interface MessagesRead {
-  book: ConversationBook
   rows: number
   draftRows: number
   systemRows: number
@@ -25,13 +26,16 @@ export interface MessagesReadOptions {
   signal?: AbortSignal | undefined
   onProgress?: ((progress: { rows: number; bytes: number; totalBytes: number }) => void) | undefined
   totalBytes: number
+  /** Where the messages go until the whole file is read. */
+  spill: ConversationSpill
+  senders: SenderTally
 }
 
 export async function readMessages(
   path: string,
   options: MessagesReadOptions,
 ): Promise<MessagesRead> {
-  const book = new ConversationBook()
+  const { spill, senders } = options
   const rejected: RejectedRow[] = []
   let header: { columns: ColumnMap<MessageColumn>; width: number } | null = null
   let rows = 0
@@ -60,7 +64,8 @@ export async function readMessages(
       const reading = readMessageRow(fields, line, header.columns, header.width)
       switch (reading.kind) {
         case 'message':
-          book.add(reading.row)
+          senders.add(reading.row.sender, reading.row.recipients)
+          spill.add(reading.row)
           break
         case 'draft':
           draftRows++
@@ -105,6 +110,7 @@ export async function readMessages(
       reason: `${unlisted.count.toLocaleString('en-US')} more rows from this line on could not be read either; only the first ${maxListedRejections.toLocaleString('en-US')} are listed.`,
     })
   }
+  spill.finish()
   onProgress?.({ rows, bytes: summary.bytesRead, totalBytes })
-  return { book, rows, draftRows, systemRows, rejected, encoding: summary.encoding }
+  return { rows, draftRows, systemRows, rejected, encoding: summary.encoding }
 }

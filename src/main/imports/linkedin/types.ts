@@ -58,8 +58,6 @@ export interface LinkedInImportPlan {
   invitations: OutgoingInvitation[]
   /** Data rows read from messages.csv (blank lines not counted; rejected rows counted). */
   rows: number
-  /** Distinct other people across the conversations read as one-to-one (yours and theirs). */
-  people: number
   /** How messages.csv was decoded: a file saved by Excel on Windows may be Windows-1252. */
   encoding: TextEncodingName
   /** Whether Connections.csv was found; without it nobody counts as a connection. */

@@ -2,7 +2,8 @@
 import type { Funnel, Rate } from '../../../shared/contract'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
-import { TrendChart } from '../../charts/FunnelCharts'
+import { useEffect } from 'react'
+import { DashboardTrend, loadTrendChart } from '../../charts/DashboardTrend'
 import { pct, rateText, replyWaitDays, trendRows } from '../../charts/funnel-data'
 import { ChartCard } from '../../components/ChartCard'
 import { localToday } from '../../components/FormDialog'
@@ -32,6 +33,11 @@ export function useMonthFunnel(version: number) {
       ]),
     [version, today],
   )
+  // The chart starts loading as soon as the trend is in, while the balances are still coming.
+  const trend = data.state === 'done' ? data.data[2] : null
+  useEffect(() => {
+    if (trend) loadTrendChart(trend)
+  }, [trend])
   return { today, month, data }
 }
 
@@ -87,7 +93,7 @@ export function MonthFunnel({ funnel }: { funnel: ReturnType<typeof useMonthFunn
         ])}
         note={`The shaded band is the reply rate's 95% interval: wide when few messages went out that week.${coming > 0 ? ` Dashed: ${coming === 1 ? 'the last week, whose' : `the last ${coming} weeks, whose`} replies are still coming in (most arrive within 3 days, counted after ${replyWaitDays}), so ${coming === 1 ? 'it reads' : 'they read'} low for now.` : ''}`}
       >
-        <TrendChart rows={rows} />
+        <DashboardTrend rows={rows} />
       </ChartCard>
     </>
   )

@@ -6,14 +6,16 @@ import { localToday } from '../../components/FormDialog'
 import { formatDay } from '../../format'
 import { hrefFor } from '../../router'
 import { refundWindowsThisWeek } from '../../../shared/reports/dashboard'
+import { stepsDue, useTodayAgenda } from '../sequences/today-agenda'
 
 function daysBefore(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
 }
 
 /**
- * Today's requests (InMails waiting for a nudge, the sequences' agenda). The dashboard calls
- * this next to its seats' query, so they go out together with the balances.
+ * Today's requests (InMails waiting for a nudge; the sequences' agenda comes from Shell, which
+ * asks for it for the sidebar's badge too). The dashboard calls this next to its seats' query,
+ * so they go out together with the balances.
  */
 export function useToday(version: number) {
   const today = localToday()
@@ -29,7 +31,7 @@ export function useToday(version: number) {
       }),
     [version, today],
   )
-  const agenda = useQuery(() => api.sequences.agenda({ days: 0 }), [version])
+  const agenda = useTodayAgenda()
   return { today, waiting, agenda }
 }
 
@@ -42,7 +44,7 @@ export function Today({
 }) {
   const { today, waiting, agenda } = work
   const { windows: closing, total: closingTotal, more } = refundWindowsThisWeek(seats, today)
-  const steps = agenda.state === 'done' ? agenda.data.due.length + agenda.data.overdue.length : 0
+  const steps = stepsDue(agenda)
   const nothing =
     steps === 0 && closing.length === 0 && (waiting.state !== 'done' || waiting.data.total === 0)
   return (

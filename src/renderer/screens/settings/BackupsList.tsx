@@ -10,12 +10,18 @@ import { formatBytes } from '../../format'
 
 const restoredKey = 'outreach-ledger-restored'
 
-/** The notice a restore leaves for the reloaded window, read once. */
-export function takeRestoredNotice(): { text: string; file: string } | null {
+/**
+ * The notice a restore leaves for the reloaded window. Read while rendering, removed once shown
+ * (`forgetRestoredNotice` from an effect): a render React throws away (a lazy part of the screen
+ * still loading) must not use it up.
+ */
+export function restoredNotice(): { text: string; file: string } | null {
   const saved = sessionStorage.getItem(restoredKey)
-  if (!saved) return null
+  return saved ? (JSON.parse(saved) as { text: string; file: string }) : null
+}
+
+export function forgetRestoredNotice(): void {
   sessionStorage.removeItem(restoredKey)
-  return JSON.parse(saved) as { text: string; file: string }
 }
 
 /** The file name at the end of a path the main process gave (either separator). */

@@ -1,11 +1,17 @@
 // Where the ledger lives, backing it up and restoring it, and exporting all of it as JSON.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ErrorInfo } from '../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { toErrorInfo, useQuery } from '../../api/useQuery'
 import { ErrorNotice } from '../../components/Notices'
 import { SavedPath } from '../../components/PathField'
-import { BackupsList, fileNameOf, restoreAndReload, takeRestoredNotice } from './BackupsList'
+import {
+  BackupsList,
+  fileNameOf,
+  forgetRestoredNotice,
+  restoreAndReload,
+  restoredNotice,
+} from './BackupsList'
 
 type Done = { kind: 'backup' | 'export' | 'restored'; text: string; file: string }
 
@@ -15,9 +21,10 @@ export function DataSection() {
   const [error, setError] = useState<ErrorInfo | null>(null)
   // After a restore the window reloads; the notice it left is shown once.
   const [done, setDone] = useState<Done | null>(() => {
-    const restored = takeRestoredNotice()
+    const restored = restoredNotice()
     return restored ? { kind: 'restored', ...restored } : null
   })
+  useEffect(forgetRestoredNotice, [])
   const [busy, setBusy] = useState(false)
 
   async function run(action: () => Promise<Done>) {

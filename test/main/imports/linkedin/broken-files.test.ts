@@ -25,7 +25,6 @@ async function refusalOf(content: string | Uint8Array) {
 function gist(plan: Awaited<ReturnType<typeof readLinkedInExport>>) {
   return {
     rows: plan.rows,
-    people: plan.people,
     skipped: plan.skipped,
     rejected: plan.rejected,
     outreach: plan.outreach.map((outreach) => ({
@@ -345,6 +344,31 @@ describe('companion files', () => {
       },
     ])
     expect(plan.outreach[0]!.channel).toBe('inmail')
+  })
+
+  it.each([
+    ['on one line each', '"When exporting your connection data, some emails are missing."'],
+    [
+      'with a quoted note over two lines',
+      '"When exporting your connection data,\nsome emails are missing."',
+    ],
+  ])('counts lines after the notes before the header (%s)', async (_, note) => {
+    await temp.write(
+      'Connections.csv',
+      [
+        'Notes:',
+        note,
+        '',
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+        'Ben,Quinn,https://www.linkedin.com/in/ben-quinn-2,,Acme,Engineer,10 Jan 2026',
+        'Ana,Smith,https://www.linkedin.com/in/ana-smith-1,,Acme,Engineer,someday',
+      ].join('\n') + '\n',
+    )
+    const plan = await planOf(smallExport())
+    const lines = ['Notes:', ...note.split('\n'), '', 'header', 'Ben'].length
+    expect(plan.rejected).toEqual([
+      { file: 'Connections.csv', line: lines + 1, reason: expect.stringContaining('someday') },
+    ])
   })
 })
 

@@ -94,7 +94,6 @@ describe('InMail or free message', () => {
       contact: { name: 'LinkedIn Member', profileUrl: null },
       why: expect.stringContaining('hidden'),
     })
-    expect(plan.people).toBe(5)
     expect(plan.connectionsFound).toBe(true)
   })
 
@@ -225,7 +224,6 @@ describe('threads', () => {
     const plan = await readLinkedInExport(folder)
     expect(plan.skipped).toEqual({ inbound: 1, spam: 1, group: 2 })
     expect(plan.outreach.map((outreach) => outreach.conversationId)).toEqual(['mine'])
-    expect(plan.people).toBe(2)
   })
 })
 
@@ -253,8 +251,7 @@ describe('rows that are not messages', () => {
     expect(plan.rows).toBe(8)
     expect(plan.rejected).toEqual([])
     expect(plan.skipped).toEqual({ draft: 2, system: 3, inbound: 1 })
-    // An anonymised member who wrote something is a person; a message with only an attachment is a message.
-    expect(plan.people).toBe(3)
+    // A message with only an attachment is a message.
     expect(plan.outreach.map((outreach) => outreach.conversationId)).toEqual(['c1', 'f1'])
   })
 })
@@ -309,7 +306,6 @@ describe('row order and column layout', () => {
     return {
       me: plan.me,
       rows: plan.rows,
-      people: plan.people,
       skipped: plan.skipped,
       // Line numbers change with the row order; everything else must not.
       outreach: plan.outreach.map((outreach) => ({

@@ -285,18 +285,41 @@ function findings(result: ImportResult): string[] {
         'ledger_events it does not read while writing and builds them once at the end, inside the ' +
         'same transaction (src/main/imports/bulk.ts: about 5 s off writing at 1,000,000 messages on ' +
         '2026-11-23); when the ledger holds no key of the export yet, the keys are not looked up ' +
-        'either. Tried on 2026-11-23, without a gain worth its memory: a 64 MB page cache while ' +
-        'writing (about 7% less CPU time, up to 50 MB more RSS).',
+        'either; and it borrows a 64 MB page cache while it writes (src/main/imports/bulk.ts: about ' +
+        '5% less CPU time at 1,000,000 messages on 2026-11-23, up to 60 MB more RSS).',
+    )
+  return out
+}
+
+/** Why peak memory grows when the target is missed, from this run's own figures. */
+function memoryFindings(result: ImportResult): string[] {
+  if (memoryVerdict(result).met !== false) return []
+  const held = result.sizes.filter((s) => s.liveHeap !== null)
+  const out = [
+    '- What the import holds does not grow with the file. LinkedIn lists rows newest first, so ' +
+      'no conversation is complete before the end of the file: a messages.csv over 32 MB is read ' +
+      'into temporary files by conversation (src/main/imports/linkedin/spill.ts, about 2 MB of ' +
+      'the file each), and writing reads them back one at a time' +
+      (held.length > 0
+        ? ` (live heap: ${held.map((s) => `${mb1(Math.max(s.liveHeap!.reading, s.liveHeap!.writing))} MB at ${count(s.messages)} messages`).join(', ')}).`
+        : '.'),
+  ]
+  const largest = held.at(-1)
+  const p = result.phases
+  if (largest && p && p.peakRssAfterRead !== null && p.peakRss !== null)
+    out.push(
+      `- The credit replay that ends the import holds the seat's events: ` +
+        `${mb1(largest.liveHeap!.replay)} MB for ${count(largest.liveHeap!.events)} events at ` +
+        `${count(largest.messages)} messages. Peak RSS is ${mb(p.peakRssAfterRead)} MB once reading ` +
+        `is done and ${mb(p.peakRss)} MB once writing, with the replay, is done.`,
     )
   out.push(
-    '- Memory: LinkedIn lists rows newest first, so no conversation is complete before the end ' +
-      'of the file. Reading writes each message to one of a few temporary files chosen by its ' +
-      'conversation (src/main/imports/linkedin/spill.ts, about 2 MB of the file each); writing ' +
-      'reads the files back one at a time, groups, infers and writes them. What the import holds ' +
-      'therefore stays the same whatever the file (the live heap above). Peak RSS is another ' +
-      'matter: V8 lets garbage pile up for longer in a longer run before it collects it, and the ' +
-      "credit replay at the end holds the seat's events. Tried on 2026-11-23: the same import of " +
-      '1,000,000 messages under `--max-old-space-size=160` stayed near 300 MB until that replay.',
+    "- The rest is V8's: in a longer run it lets garbage pile up for longer before it collects " +
+      'it. Tried on 2026-11-23: the same import of 1,000,000 messages under ' +
+      '`node --max-old-space-size=160` stayed near 300 MB until the replay (458 MB with it).',
+    "- Next: a replay kept on disk (the seat's state as of a day, replaying only what came after) " +
+      'would spare the import and the first balance from reading every event; it needs a new ' +
+      'table (a schema migration).',
   )
   return out
 }
@@ -365,6 +388,10 @@ export function importSection(result: ImportResult, command: string, quick: bool
       parts.push(
         `- **The import's counts differ from the generator's** at ${count(s.messages)}: ${s.mismatches.join('; ')}.`,
       )
+
+  const whyMemory = memoryFindings(result)
+  if (whyMemory.length > 0)
+    parts.push('', "### Why the import's peak memory still grows", '', ...whyMemory)
 
   const profile = result.profile
   if (profile) {

@@ -1,6 +1,7 @@
 // Reads an import source (a LinkedIn export or a mapped CSV) into import items. Nothing is
 // written here; reading can be aborted at any point.
 import type * as z from 'zod'
+import { tmpdir } from 'node:os'
 import { AppError } from '../../shared/contract/errors'
 import type { importSource } from '../../shared/contract/imports'
 import { normalizeProfileUrl } from '../../shared/domain/profiles'
@@ -181,6 +182,31 @@ async function readCsv(
   return { items: () => items, skipped: {}, rejected, rows, me: null, dispose: () => undefined }
 }
 
+/** A problem reading a source as an AppError with a sentence the user can act on, if it is one. */
+export function readProblem(error: unknown, source: { path: string }): AppError | null {
+  if (error instanceof CsvReadError)
+    return new AppError('VALIDATION_FAILED', error.message, { code: error.code, line: error.line })
+  if (error instanceof LinkedInExportError)
+    return new AppError(
+      error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+      error.message,
+      { code: error.code },
+    )
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ENOENT')
+    return new AppError(
+      'NOT_FOUND',
+      `Nothing was found at ${source.path}. Check the path of the file or folder.`,
+    )
+  // A big LinkedIn export waits in temporary files while it is read (linkedin/spill.ts).
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError(
+      'DISK_FULL',
+      `There is not enough free disk space in ${tmpdir()} to read this export: it needs about as much as messages.csv takes, for the length of the import. Free some space and import again; nothing was written.`,
+    )
+  return null
+}
+
 /** Reads a source; file problems become AppErrors with a sentence the user can act on. */
 export async function readSource(source: ImportSource, options: ReadOptions): Promise<ReadResult> {
   try {
@@ -190,19 +216,6 @@ export async function readSource(source: ImportSource, options: ReadOptions): Pr
   } catch (error) {
     if (error instanceof AppError || (error instanceof Error && error.name === 'AbortError'))
       throw error
-    if (error instanceof CsvReadError)
-      throw new AppError('VALIDATION_FAILED', error.message, { code: error.code, line: error.line })
-    if (error instanceof LinkedInExportError)
-      throw new AppError(
-        error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-        error.message,
-        { code: error.code },
-      )
-    if ((error as { code?: string }).code === 'ENOENT')
-      throw new AppError(
-        'NOT_FOUND',
-        `Nothing was found at ${source.path}. Check the path of the file or folder.`,
-      )
-    throw error
+    throw readProblem(error, source) ?? error
   }
 }

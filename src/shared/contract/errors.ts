@@ -30,6 +30,7 @@ export const errorCodes = [
   'EXPORT_INVALID',
   'EXPORT_TOO_NEW',
   'EXPORT_FAILED',
+  'DISK_FULL',
   'USAGE',
   'INTERNAL',
 ] as const

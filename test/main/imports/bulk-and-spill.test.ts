@@ -9,7 +9,7 @@ import type { Backend } from '../../../src/main/backend'
 import { openLinkedInExport, readLinkedInExport } from '../../../src/main/imports/linkedin'
 import { createContact } from '../../../src/main/contacts/service'
 import { SenderTally } from '../../../src/main/imports/linkedin/me'
-import { readSource } from '../../../src/main/imports/read'
+import { readProblem, readSource } from '../../../src/main/imports/read'
 import { dryRun, writeImport } from '../../../src/main/imports/write'
 import type { ImportSummary } from '../../../src/shared/contract'
 import { fixturesDir as fixtures } from '../../helpers/fixtures'
@@ -264,5 +264,19 @@ describe('a bulk load', () => {
     })
     expect(spillDirs()).toBe(before)
     expect(existsSync(temp.dir)).toBe(true)
+  })
+})
+
+describe('a disk too full for the temporary files', () => {
+  it('says where space is needed and that nothing was written', () => {
+    for (const code of ['ENOSPC', 'EDQUOT']) {
+      const problem = readProblem(Object.assign(new Error('no space left'), { code }), {
+        path: '/exports/linkedin',
+      })
+      expect(problem?.code).toBe('DISK_FULL')
+      expect(problem?.message).toContain(tmpdir())
+      expect(problem?.message).toContain('nothing was written')
+    }
+    expect(readProblem(new Error('something else'), { path: '/x' })).toBeNull()
   })
 })

@@ -16,8 +16,8 @@ import type { MessageRow, Party } from './message-rows'
 export const inMemoryBytes = 32 * 1024 * 1024
 /** About this much of messages.csv goes to each file: what one book holds in memory at a time. */
 export const defaultBucketBytes = 2 * 1024 * 1024
-/** Past this many files (a 1 GB export) each file takes more instead: open files are limited. */
-const maxBuckets = 512
+/** Past this many files (a 512 MB export) each file takes more instead: open files are limited. */
+const maxBuckets = 256
 /** Each file's pending bytes; a message's text never stays in the JavaScript heap for long. */
 const bufferBytes = 64 * 1024
 

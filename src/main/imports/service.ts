@@ -203,6 +203,25 @@ export function listImports(ledger: Ledger): ImportRecord[] {
   return (ledger.db.prepare(`${recordSql} ORDER BY i.id DESC`).all() as ImportRow[]).map(toRecord)
 }
 
+/**
+ * A response (or an accepted request) the import brought may have stopped someone's follow-ups,
+ * and a calendar was told they were cancelled. Undone, the steps are due again: their revision
+ * rises so the re-exported events outrank that cancellation (see sequences/calendar.ts).
+ */
+function raiseCalendarRevisions(ledger: Ledger, importId: number): void {
+  ledger.db
+    .prepare(
+      `UPDATE enrolment_steps SET revision = revision + 1
+       WHERE state = 'pending' AND enrolment_id IN (
+         SELECT n.id FROM enrolments n
+         WHERE n.contact_id IN (
+           SELECT coalesce(c.merged_into, c.id) FROM ledger_events e
+           JOIN contacts c ON c.id = e.contact_id
+           WHERE e.import_id = ?))`,
+    )
+    .run(importId)
+}
+
 /** Undoes an import as a whole: its events stay in the file but no longer count. */
 export function undoImport(
   ledger: Ledger,
@@ -217,9 +236,12 @@ export function undoImport(
       'VALIDATION_FAILED',
       `Import #${importId} was already undone on ${row.undone_at}.`,
     )
-  ledger.db
-    .prepare('UPDATE imports SET undone_at = ? WHERE id = ?')
-    .run(ledger.now().toISOString(), importId)
+  ledger.db.transaction(() => {
+    ledger.db
+      .prepare('UPDATE imports SET undone_at = ? WHERE id = ?')
+      .run(ledger.now().toISOString(), importId)
+    raiseCalendarRevisions(ledger, importId)
+  })()
   const { seat_id: seatId } = ledger.db
     .prepare('SELECT seat_id FROM imports WHERE id = ?')
     .get(importId) as { seat_id: number | null }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/contract/errors'
 import type { Role, roles as rolesContract } from '../../shared/contract/workspace'
 import type { DomainHandlers } from '../handler-types'
 import type { Ledger } from '../ledger'
+import { assertNameFree } from '../db/names'
 
 type Input<K extends keyof typeof rolesContract> = z.output<(typeof rolesContract)[K]['input']>
 
@@ -24,18 +25,8 @@ function get(ledger: Ledger, id: number): Role {
   return role
 }
 
-function assertFree(ledger: Ledger, name: string, except?: number): void {
-  const row = ledger.db.prepare('SELECT id FROM roles WHERE name = ? COLLATE NOCASE').get(name) as
-    { id: number } | undefined
-  if (row && row.id !== except)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `A role named "${name}" already exists. Choose another name.`,
-    )
-}
-
 function add(ledger: Ledger, input: Input<'add'>): Role {
-  assertFree(ledger, input.name)
+  assertNameFree(ledger, 'roles', input.name)
   const result = ledger.db
     .prepare('INSERT INTO roles (name, client, family, created_at) VALUES (?, ?, ?, ?)')
     .run(input.name, input.client ?? null, input.family ?? null, ledger.now().toISOString())
@@ -44,7 +35,7 @@ function add(ledger: Ledger, input: Input<'add'>): Role {
 
 function update(ledger: Ledger, input: Input<'update'>): Role {
   get(ledger, input.roleId)
-  if (input.name !== undefined) assertFree(ledger, input.name, input.roleId)
+  if (input.name !== undefined) assertNameFree(ledger, 'roles', input.name, input.roleId)
   ledger.db.transaction(() => {
     for (const column of ['name', 'client', 'family', 'status'] as const)
       if (input[column] !== undefined)

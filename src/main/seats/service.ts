@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain/plans'
 import { appendEvent } from '../credits/store'
 import type { Ledger } from '../ledger'
+import { assertNameFree } from '../db/names'
 
 interface SeatRow {
   id: number
@@ -79,16 +80,6 @@ export function findSeatByName(ledger: Ledger, name: string): Seat {
   return toSeat(row)
 }
 
-function assertNameFree(ledger: Ledger, name: string, exceptId?: number): void {
-  const row = ledger.db.prepare('SELECT id FROM seats WHERE name = ? COLLATE NOCASE').get(name) as
-    { id: number } | undefined
-  if (row && row.id !== exceptId)
-    throw new AppError(
-      'SEAT_NAME_TAKEN',
-      `A seat named "${name}" already exists. Choose another name.`,
-    )
-}
-
 function termsFor(input: z.output<typeof addSeatInput>): PlanTerms {
   // The schema guarantees custom terms for a custom plan.
   const { monthlyCredits, cap, renewal, priceCents } =
@@ -98,7 +89,7 @@ function termsFor(input: z.output<typeof addSeatInput>): PlanTerms {
 
 export function addSeat(ledger: Ledger, input: z.output<typeof addSeatInput>): Seat {
   return ledger.db.transaction(() => {
-    assertNameFree(ledger, input.name)
+    assertNameFree(ledger, 'seats', input.name, undefined, 'SEAT_NAME_TAKEN')
     const plan = termsFor(input)
     const terms: SeatTerms = {
       ...plan,
@@ -139,7 +130,7 @@ export function addSeat(ledger: Ledger, input: z.output<typeof addSeatInput>): S
 
 export function renameSeat(ledger: Ledger, seatId: number, name: string): Seat {
   getSeat(ledger, seatId)
-  assertNameFree(ledger, name, seatId)
+  assertNameFree(ledger, 'seats', name, seatId, 'SEAT_NAME_TAKEN')
   ledger.db.prepare('UPDATE seats SET name = ? WHERE id = ?').run(name, seatId)
   return getSeat(ledger, seatId)
 }

@@ -38,7 +38,8 @@ export function stepUid(stepId: number, ledgerId: string): string {
 export const cancelledLookbackDays = 90
 
 /**
- * SEQUENCE: the step's revision (raised each time its stored day changes) times 1000, plus the
+ * SEQUENCE: the step's revision (raised each time its stored day changes, and when undoing an
+ * import brings a cancelled step back: imports/service.ts) times 1000, plus the
  * days the event is carried past its stored day (an overdue step shows on today, a waiting one on
  * its expected day), so every move raises it; a cancelled event takes the top of its revision.
  */

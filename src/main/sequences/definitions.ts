@@ -13,6 +13,7 @@ import type {
 import type { Weekday } from '../../shared/domain/schedule'
 import type { Ledger } from '../ledger'
 import { openEnrolments } from './enrolments'
+import { assertNameFree } from '../db/names'
 
 type SaveInput = z.output<typeof sequenceInput>
 
@@ -122,17 +123,6 @@ export function sequenceByName(ledger: Ledger, name: string): Sequence {
   return getSequence(ledger, row.id)
 }
 
-function assertFreeName(ledger: Ledger, name: string, except?: number): void {
-  const row = ledger.db
-    .prepare('SELECT id FROM sequences WHERE name = ? COLLATE NOCASE')
-    .get(name) as { id: number } | undefined
-  if (row && row.id !== except)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `A sequence named "${name}" already exists. Choose another name.`,
-    )
-}
-
 function assertTemplates(ledger: Ledger, input: SaveInput): void {
   const find = ledger.db.prepare('SELECT id FROM templates WHERE id = ?')
   for (const [i, step] of input.steps.entries())
@@ -153,7 +143,7 @@ export function saveSequence(ledger: Ledger, input: SaveInput): Sequence {
         `"${current.name}" is built in and cannot be changed. Copy it, then edit the copy.`,
       )
   }
-  assertFreeName(ledger, input.name, input.sequenceId)
+  assertNameFree(ledger, 'sequences', input.name, input.sequenceId)
   assertTemplates(ledger, input)
   const id = ledger.db.transaction(() => {
     const fields = [

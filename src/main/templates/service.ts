@@ -10,6 +10,7 @@ import { wilson } from '../credits/engine'
 import { getContact } from '../contacts/workspace'
 import type { DomainHandlers } from '../handler-types'
 import type { Ledger } from '../ledger'
+import { assertNameFree } from '../db/names'
 
 type Input<K extends keyof typeof templatesContract> = z.output<
   (typeof templatesContract)[K]['input']
@@ -79,19 +80,8 @@ function get(ledger: Ledger, id: number): TemplateSummary {
   return toSummary(row)
 }
 
-function assertFree(ledger: Ledger, name: string, except?: number): void {
-  const row = ledger.db
-    .prepare('SELECT id FROM templates WHERE name = ? COLLATE NOCASE')
-    .get(name) as { id: number } | undefined
-  if (row && row.id !== except)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `A template named "${name}" already exists. Choose another name.`,
-    )
-}
-
 function add(ledger: Ledger, input: Input<'add'>): TemplateSummary {
-  assertFree(ledger, input.name)
+  assertNameFree(ledger, 'templates', input.name)
   const id = ledger.db.transaction(() => {
     const now = ledger.now().toISOString()
     const templateId = Number(
@@ -112,7 +102,7 @@ function add(ledger: Ledger, input: Input<'add'>): TemplateSummary {
 /** A changed text becomes a new version, so results stay comparable per version. */
 function update(ledger: Ledger, input: Input<'update'>): TemplateSummary {
   const current = get(ledger, input.templateId)
-  if (input.name !== undefined) assertFree(ledger, input.name, input.templateId)
+  if (input.name !== undefined) assertNameFree(ledger, 'templates', input.name, input.templateId)
   ledger.db.transaction(() => {
     if (input.name !== undefined && input.name !== current.name)
       ledger.db

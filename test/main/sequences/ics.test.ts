@@ -1,5 +1,8 @@
 // The .ics export, read back with a real iCalendar parser (ical.js): one all-day event per step,
 // stable UIDs, a raised SEQUENCE after a snooze, RFC 5545 folding and escaping.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import type { Enrolment } from '../../../src/shared/contract'
@@ -218,5 +221,50 @@ describe('exporting the agenda', () => {
       expect(after.get(uid(i))!.sequence).toBeGreaterThan(before.get(uid(i))!.sequence)
     }
     expect(after.get(uid(3))).toMatchObject({ status: 'CONFIRMED' })
+  })
+})
+
+describe('undoing an import that held a reply', () => {
+  it('brings the cancelled steps back with a SEQUENCE above their cancellation', async () => {
+    const { backend, clock, seat, inmail } = await sequencesLedger()
+    const jane = { profileUrl: 'https://www.linkedin.com/in/jane-doe' }
+    await call(backend, 'sequences.enrol', {
+      sequenceId: inmail.id,
+      to: [jane],
+      startOn: '2026-11-24',
+    })
+    const exportNow = async () =>
+      new Map(
+        parse((await call<{ ics: string }>(backend, 'sequences.exportIcs', {})).ics).map((e) => [
+          e.uid,
+          e,
+        ]),
+      )
+    const before = await exportNow()
+    const folder = mkdtempSync(join(tmpdir(), 'outreach-ics-import-'))
+    const me = 'https://www.linkedin.com/in/jordan-avery-recruits'
+    writeFileSync(
+      join(folder, 'messages.csv'),
+      [
+        'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
+        `c1,,Jane Doe,${jane.profileUrl},Jordan Avery,${me},2026-11-25 09:00:00 UTC,,Sounds great,INBOX`,
+        `c1,,Jordan Avery,${me},Jane Doe,${jane.profileUrl},2026-11-24 09:00:00 UTC,Role,Hi Jane,INBOX`,
+      ].join('\n') + '\n',
+    )
+    clock.now = new Date('2026-11-26T10:00:00.000Z')
+    const { importId } = await call<{ importId: number }>(backend, 'imports.run', {
+      source: { kind: 'linkedin', path: folder, seatId: seat.id, me },
+    })
+    const cancelled = await exportNow()
+    expect([...cancelled.values()].every((e) => e.status === 'CANCELLED')).toBe(true)
+
+    await call(backend, 'imports.undo', { importId })
+    const back = await exportNow()
+    expect(back.size).toBe(before.size)
+    for (const [uid, event] of back) {
+      expect(event.status).toBe('CONFIRMED')
+      expect(event.sequence).toBeGreaterThan(cancelled.get(uid)!.sequence)
+    }
+    rmSync(folder, { recursive: true, force: true })
   })
 })

@@ -3,18 +3,18 @@
 import { useState } from 'react'
 import type { GroupBy, Metrics } from '../../../shared/contract'
 import { costDefinition, sliceCostDefinition } from '../../../shared/domain/cost'
-import { outreachChannels } from '../../../shared/contract/outreach'
+import type { OutreachChannel } from '../../../shared/contract/outreach'
 import { api } from '../../api/client'
 import { useLedgerVersion } from '../../api/changes'
 import { useQuery } from '../../api/useQuery'
 import { FunnelChart, HistogramChart, RateChart } from '../../charts/FunnelCharts'
 import { creditCostSentence, funnelBars, pct, rateBars, rateText } from '../../charts/funnel-data'
 import { ChartCard } from '../../components/ChartCard'
+import { ChannelFilter } from '../../components/ChannelFilter'
 import { SeatFilter } from '../../components/SeatFilter'
 import { localToday } from '../../components/FormDialog'
 import { EmptyState, ErrorNotice, Loading } from '../../components/Notices'
 import { formatCents } from '../../format'
-import { channelLabel } from '../outreach/labels'
 import { Compare } from './Compare'
 import { divisorText } from '../../../shared/reports/words'
 import { costPerResult, costPerText, costReason } from './cost-text'
@@ -51,7 +51,7 @@ export function AnalyticsScreen() {
   const [from, setFrom] = useState<string | undefined>(daysAgo(89))
   const [to, setTo] = useState<string | undefined>(undefined)
   const [seatId, setSeatId] = useState<number | undefined>(undefined)
-  const [channel, setChannel] = useState<(typeof outreachChannels)[number] | undefined>(undefined)
+  const [channel, setChannel] = useState<OutreachChannel | undefined>(undefined)
   const [by, setBy] = useState<GroupBy>('template')
   const [which, setWhich] = useState<'replyRate' | 'positiveRate' | 'meetingRate'>('replyRate')
   const filters = {
@@ -119,21 +119,7 @@ export function AnalyticsScreen() {
         </label>
         <label>
           Channel
-          <select
-            value={channel ?? ''}
-            onChange={(e) =>
-              setChannel(
-                (e.target.value || undefined) as (typeof outreachChannels)[number] | undefined,
-              )
-            }
-          >
-            <option value="">All channels</option>
-            {outreachChannels.map((c) => (
-              <option key={c} value={c}>
-                {channelLabel[c]}
-              </option>
-            ))}
-          </select>
+          <ChannelFilter value={channel} onChange={setChannel} />
         </label>
       </form>
       {metrics.state === 'loading' && <Loading what="analytics" />}

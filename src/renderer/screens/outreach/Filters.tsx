@@ -1,11 +1,12 @@
 import type { RefObject } from 'react'
-import { outreachChannels, outreachStatuses } from '../../../shared/contract/outreach'
+import { outreachStatuses, type OutreachChannel } from '../../../shared/contract/outreach'
+import { ChannelFilter } from '../../components/ChannelFilter'
 import { SeatFilter } from '../../components/SeatFilter'
-import { channelLabel, statusLabel } from './labels'
+import { statusLabel } from './labels'
 
 export interface OutreachFilters {
   seatId?: number
-  channel?: (typeof outreachChannels)[number]
+  channel?: OutreachChannel
   status?: (typeof outreachStatuses)[number]
   template?: string
   role?: string
@@ -57,19 +58,10 @@ export function Filters({
       </label>
       <label>
         Channel
-        <select
-          value={filters.channel ?? ''}
-          onChange={(e) =>
-            onChange(set(filters, 'channel', e.target.value as OutreachFilters['channel'] | ''))
-          }
-        >
-          <option value="">All channels</option>
-          {outreachChannels.map((c) => (
-            <option key={c} value={c}>
-              {channelLabel[c]}
-            </option>
-          ))}
-        </select>
+        <ChannelFilter
+          value={filters.channel}
+          onChange={(channel) => onChange(set(filters, 'channel', channel ?? ''))}
+        />
       </label>
       <label>
         Status

@@ -103,27 +103,36 @@ const contactKey = `coalesce(c.name, replace(c.profile_url, 'https://www.', ''))
 /**
  * Every event that bears on one seat's credits, in storage order. Responses and meetings are
  * stored on the seat of the InMail they answer, so one query finds them all. With `afterId`,
- * only those stored after that id (ids only grow: the ledger is append-only). Without
- * `contactNames`, InMails name no one (their `contact` is ''): enough for counting credits, and
- * no lookup of each InMail's contact.
+ * only those stored after that id (ids only grow: the ledger is append-only).
  */
 export function seatEvents(
   ledger: Ledger,
   seatId: number,
   timeZone = timeZoneOf(ledger),
   afterId = 0,
-  contactNames = true,
 ): LedgerEvent[] {
   const rows = ledger.db
     .prepare(
-      contactNames
-        ? `SELECT ${eventColumns}, ${contactKey} FROM live_events e
-           LEFT JOIN contacts c ON c.id = e.contact_id
-           WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`
-        : `SELECT ${eventColumns}, NULL AS contact_key FROM live_events e
-           WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
+      `SELECT ${eventColumns}, ${contactKey} FROM live_events e
+       LEFT JOIN contacts c ON c.id = e.contact_id
+       WHERE e.seat_id = ? AND e.id > ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
     )
     .all(seatId, afterId) as EventRow[]
+  return rows.map((row) => toEvent(row, timeZone))
+}
+
+/**
+ * The same events with InMails naming no one (their `contact` is ''): enough for counting
+ * credits (an import's refunds), without looking up each InMail's contact.
+ */
+export function seatEventsUnnamed(ledger: Ledger, seatId: number): LedgerEvent[] {
+  const timeZone = timeZoneOf(ledger)
+  const rows = ledger.db
+    .prepare(
+      `SELECT ${eventColumns}, NULL AS contact_key FROM live_events e
+       WHERE e.seat_id = ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
+    )
+    .all(seatId) as EventRow[]
   return rows.map((row) => toEvent(row, timeZone))
 }
 

@@ -12,6 +12,7 @@ import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
 import { timeZoneOf } from '../settings/service'
 import { previewRow, type ImportItem } from './items'
+import { bySentAt } from './linkedin'
 import { readSource, type ImportSource } from './read'
 import { dryRun, writeImport } from './write'
 
@@ -31,9 +32,7 @@ class Earliest {
   }
 
   sorted(): ImportItem[] {
-    return this.items
-      .sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.line - b.line))
-      .slice(0, this.count)
+    return this.items.sort(bySentAt).slice(0, this.count)
   }
 }
 

@@ -3,7 +3,7 @@
 import type { ImportSummary } from '../../shared/contract/imports'
 import { createContact, findOrCreateContact } from '../contacts/service'
 import { computeSeatState } from '../credits/engine'
-import { appendEvent, seatEvents, seatSettings } from '../credits/store'
+import { appendEvent, seatEventsUnnamed, seatSettings } from '../credits/store'
 import type { Ledger } from '../ledger'
 import { labelIds } from '../outreach/labels'
 import { bulkWriting, type BulkPlan } from './bulk'
@@ -186,8 +186,7 @@ function writeItems(
     const settings = seatSettings(ledger, request.seatId)
     const state = computeSeatState(
       settings,
-      // Counting needs no names: no lookup of every InMail's contact.
-      seatEvents(ledger, request.seatId, undefined, 0, false),
+      seatEventsUnnamed(ledger, request.seatId),
       ledger.now().toISOString(),
     )
     const responses = new Set(newResponses)

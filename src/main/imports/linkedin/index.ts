@@ -122,6 +122,11 @@ export async function openLinkedInExport(
   }
 }
 
+/** Earliest first (sentAt is always a UTC ISO instant), then by line in the file. */
+export function bySentAt(a: { sentAt: string; line: number }, b: { sentAt: string; line: number }) {
+  return a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.line - b.line
+}
+
 /** The whole plan at once, sorted by sentAt: for exports that fit in memory (and tests). */
 export async function readLinkedInExport(
   source: string,
@@ -129,9 +134,7 @@ export async function readLinkedInExport(
 ): Promise<LinkedInImportPlan> {
   const reading = await openLinkedInExport(source, options)
   try {
-    const outreach = [...reading.outreach()].sort((a, b) =>
-      a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.line - b.line,
-    )
+    const outreach = [...reading.outreach()].sort(bySentAt)
     return {
       me: reading.me,
       outreach,

@@ -13,9 +13,9 @@ import type { MessageRow, Party } from './message-rows'
  * A messages.csv up to this size is grouped in memory (most exports are a few MB a year, and
  * writing the files back and forth costs about a tenth of the import); a bigger one spills.
  */
-export const inMemoryBytes = 32 * 1024 * 1024
+const inMemoryBytes = 32 * 1024 * 1024
 /** About this much of messages.csv goes to each file: what one book holds in memory at a time. */
-export const defaultBucketBytes = 2 * 1024 * 1024
+const defaultBucketBytes = 2 * 1024 * 1024
 /** Past this many files (a 512 MB export) each file takes more instead: open files are limited. */
 const maxBuckets = 256
 /** Each file's pending bytes; a message's text never stays in the JavaScript heap for long. */

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { type Browser, chromium } from '@playwright/test'
+import { Backend } from '../src/main/backend'
 import type { Figure } from './credits'
 import { timingOf } from './measure'
 
@@ -86,6 +87,26 @@ interface Run {
   /** Then to the dashboard drawn (React and the chart). */
   drawMs: number
   totalMs: number
+}
+
+/**
+ * The ledger as a day of use leaves it: opened yesterday, when the dashboard read every seat's
+ * balance, which saved each seat's credit checkpoint (src/main/credits/checkpoints.ts).
+ */
+async function usedYesterday(source: string, dbPath: string, seats: number): Promise<void> {
+  copyFileSync(source, dbPath)
+  const yesterday = new Date(Date.now() - 86_400_000)
+  const backend = await Backend.open({ dbPath, now: () => yesterday })
+  try {
+    for (let seatId = 1; seatId <= seats; seatId++) {
+      const balance = await backend.invoke('credits.balance', { seatId })
+      if (!balance.ok) throw new Error(`seat ${seatId}: ${balance.error.message}`)
+    }
+  } finally {
+    backend.close()
+  }
+  // Its backups stay behind: each run's first start still writes the day's own.
+  rmSync(join(dirname(dbPath), 'backups'), { recursive: true, force: true })
 }
 
 /**
@@ -196,24 +217,37 @@ export async function runBrowserSuite(options: {
   }
   const dir = mkdtempSync(join(dirname(options.dbPath), 'browser-'))
   try {
+    const usedDir = join(dir, 'used')
+    mkdirSync(usedDir)
+    const used = join(usedDir, 'ledger.sqlite')
+    await usedYesterday(options.dbPath, used, options.seats)
     const first: Run[] = []
     const later: Run[] = []
+    const ever: Run[] = []
     for (let i = 0; i < options.runs; i++) {
       // A copy per run: its first start of the day writes the daily backup; the second does not.
       const runDir = join(dir, String(i))
       mkdirSync(runDir)
       const dbPath = join(runDir, 'ledger.sqlite')
-      copyFileSync(options.dbPath, dbPath)
+      copyFileSync(used, dbPath)
+      // And the ledger as generated, never opened by the app: no checkpoints yet.
+      const newDir = join(dir, `${i}-new`)
+      mkdirSync(newDir)
+      const newPath = join(newDir, 'ledger.sqlite')
+      copyFileSync(options.dbPath, newPath)
       try {
         first.push(await coldStart(browser, app, dbPath, options.now, options.seats))
         later.push(await coldStart(browser, app, dbPath, options.now, options.seats))
+        ever.push(await coldStart(browser, app, newPath, options.now, options.seats))
       } catch (error) {
         // A dashboard that never appears is reported, and the other suites still run.
         return result([], `a cold start failed (${String(error).split('\n')[0]})`)
       }
       rmSync(runDir, { recursive: true, force: true })
+      rmSync(newDir, { recursive: true, force: true })
       options.log(
-        `  run ${i + 1}: ${first.at(-1)!.totalMs.toFixed(0)} ms, then ${later.at(-1)!.totalMs.toFixed(0)} ms`,
+        `  run ${i + 1}: ${first.at(-1)!.totalMs.toFixed(0)} ms, then ${later.at(-1)!.totalMs.toFixed(0)} ms; ` +
+          `never opened before: ${ever.at(-1)!.totalMs.toFixed(0)} ms`,
       )
     }
     const figure = (name: string, runs: Run[], pick: (r: Run) => number): Figure => ({
@@ -230,7 +264,11 @@ export async function runBrowserSuite(options: {
       figure('  dashboard drawn', runs, (r) => r.drawMs),
     ]
     return result(
-      [...phases('first start of the day', first), ...phases('later start', later)],
+      [
+        ...phases('first start of the day', first),
+        ...phases('later start', later),
+        ...phases('first start ever (no checkpoints yet)', ever),
+      ],
       null,
     )
   } finally {

@@ -4,6 +4,7 @@
 // first call is truly cold and its memory figures are its own.
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
 import { Backend } from '../src/main/backend'
 import { computeSeatState, localDay, statement } from '../src/main/credits/engine'
 import { seatEvents, seatSettings } from '../src/main/credits/store'
@@ -95,10 +96,20 @@ async function measureSeat(run: SeatRun): Promise<SeatResult> {
   const add = (name: string, timing: Timing) =>
     result.figures.push({ name, events: seat.events, timing })
 
+  // As a ledger the app never opened: the seat has no credit checkpoint yet.
+  const forgetCheckpoint = () => {
+    const db = new Database(dbPath)
+    db.prepare('DELETE FROM credit_checkpoints WHERE seat_id = ?').run(seatId)
+    db.close()
+  }
+  forgetCheckpoint()
   const heapBefore = heapAfterGarbage()
   const backend = await open()
   try {
-    add('balance, first call in a new process', await measure(() => balance(backend), { runs: 1 }))
+    add(
+      'balance, first call in a new process (no checkpoint yet)',
+      await measure(() => balance(backend), { runs: 1 }),
+    )
     await monthly(backend)
     const heapAfter = heapAfterGarbage()
     if (heapBefore !== null && heapAfter !== null) result.keptBytes = heapAfter - heapBefore
@@ -159,15 +170,31 @@ async function measureSeat(run: SeatRun): Promise<SeatResult> {
   }
 
   // Cold last, as it leaves the most garbage: each run on a newly opened ledger, nothing cached.
+  // The seat's checkpoint was saved by the first call: reopening answers from it.
   let cold: Backend | undefined
-  const coldRun: MeasureOptions = {
+  const reopened: MeasureOptions = {
     runs: coldRuns,
     before: async () => {
       cold = await open()
     },
     after: () => cold!.close(),
   }
-  add('balance, cold (first call after opening)', await measure(() => balance(cold!), coldRun))
+  add(
+    'balance, cold (first call after reopening: from its checkpoint)',
+    await measure(() => balance(cold!), reopened),
+  )
+  // And without it, replaying every event (each run saves it again: forgotten before the next).
+  const coldRun: MeasureOptions = {
+    ...reopened,
+    before: async () => {
+      forgetCheckpoint()
+      cold = await open()
+    },
+  }
+  add(
+    'balance, cold (first call after opening, no checkpoint: every event)',
+    await measure(() => balance(cold!), coldRun),
+  )
   if (run.profileCold)
     result.coldProfile = await profile(() => balance(cold!), {
       ...coldRun,

@@ -7,6 +7,7 @@ import type { AppStatus, BackupFile, DoctorReport, RestoreResult } from '../shar
 import { AppError, type Envelope } from '../shared/contract/errors'
 import { backupFileName, backupTo, beforeRestoreLabel, listBackups } from './db/backup'
 import { latestSchemaVersion } from './db/migrations'
+import { holdCheckpoints, releaseCheckpoints } from './credits/checkpoints'
 import { checkInBackground, type BackgroundCheck } from './db/integrity-check'
 import { damagedError, integrityProblems, isDamage, openLedgerFile } from './db/open'
 import { holdLedger, refuseIfOpenElsewhere, releaseLedger } from './data/in-use'
@@ -121,6 +122,7 @@ export class Backend {
   private checkInBackground(ledger: Ledger): void {
     const { db } = ledger
     const check = checkInBackground(this.paths.dbPath)
+    holdCheckpoints(ledger)
     const current = () => this.state.kind === 'ready' && this.state.ledger === ledger && db.open
     const act = async (): Promise<void> => {
       let problems: string[]
@@ -133,6 +135,7 @@ export class Backend {
       }
       if (!current()) return
       if (problems.length > 0) this.fileDamaged(damagedError(this.paths.dbPath, problems))
+      else releaseCheckpoints(ledger)
     }
     const done = act().finally(() => {
       if (this.checking?.check === check) this.checking = null

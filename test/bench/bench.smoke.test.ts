@@ -17,8 +17,11 @@ describe('npm run bench -- --quick', () => {
     expect(written).toContain('npm run bench -- --quick')
     expect(written).toContain('balance + statement < 16 ms at 100,000 events')
     const runs = Object.fromEntries(report.credits.figures.map((f) => [f.name, f.timing.runs]))
-    expect(runs['balance, first call in a new process']).toHaveLength(1)
-    expect(runs['balance, cold (first call after opening)']).toHaveLength(2)
+    expect(runs['balance, first call in a new process (no checkpoint yet)']).toHaveLength(1)
+    expect(runs['balance, cold (first call after reopening: from its checkpoint)']).toHaveLength(2)
+    expect(
+      runs['balance, cold (first call after opening, no checkpoint: every event)'],
+    ).toHaveLength(2)
     expect(runs['balance + statement, warm']).toHaveLength(2)
     expect(runs['balance + statement after logging one InMail']).toHaveLength(2)
 

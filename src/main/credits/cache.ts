@@ -62,6 +62,7 @@ function watchedChanges(db: Database.Database, table: string): string[] {
     case 'seats': // re-read on every check
     case 'settings':
     case 'schema_migrations':
+    case 'credit_checkpoints': // derived from the ledger; changes how no event reads
       return []
     case 'contacts': {
       // A new contact cannot be named by an existing event; renames and merges can change names.
@@ -130,6 +131,11 @@ function update(ledger: Ledger, seatId: number, entry: Entry, stamp: Stamp, epoc
   const added = lastId > entry.lastId ? seatEvents(ledger, seatId, timeZone, entry.lastId) : []
   const events = added.length === 0 ? entry.events : Object.freeze(entry.events.concat(added))
   return { settings, events, lastId, epoch, ...stamp }
+}
+
+/** True when this connection holds the seat's events (perhaps to bring up to date). */
+export function holdsSeat(ledger: Ledger, seatId: number): boolean {
+  return caches.get(ledger.db)?.seats.has(seatId) ?? false
 }
 
 /**

@@ -29,7 +29,8 @@ import {
   type Statement,
 } from './engine'
 import { labelIds } from '../outreach/labels'
-import { cachedSeat } from './cache'
+import { cachedSeat, holdsSeat } from './cache'
+import { keepCheckpoint, stateFromCheckpoint } from './checkpoints'
 import { appendEvent, seatSettings } from './store'
 import { endOfLocalDay } from './zone'
 import { timeZoneOf } from '../settings/service'
@@ -106,8 +107,20 @@ function endOfToday(ledger: Ledger, timeZone: string): string {
 }
 
 export function balance(ledger: Ledger, seatId: number, at?: string): Balance {
+  // Today's balance of a seat not read yet (the app just opened): from its checkpoint.
+  if (at === undefined && !holdsSeat(ledger, seatId)) {
+    const settings = seatSettings(ledger, seatId)
+    const state = stateFromCheckpoint(ledger, settings, endOfToday(ledger, settings.timeZone))
+    if (state) return balanceOf(settings, state)
+  }
   const { settings, events } = load(ledger, seatId)
-  const state = computeSeatState(settings, events, at ?? endOfToday(ledger, settings.timeZone))
+  const asOf = at ?? endOfToday(ledger, settings.timeZone)
+  if (at === undefined) keepCheckpoint(ledger, settings, events, asOf)
+  return balanceOf(settings, computeSeatState(settings, events, asOf))
+}
+
+function balanceOf(settings: SeatSettings, state: SeatState): Balance {
+  const { seatId } = settings
   return {
     seatId,
     asOf: state.asOf,

@@ -180,6 +180,8 @@ export function importLedger(
     try {
       db.transaction(() => {
         db.pragma('defer_foreign_keys = ON')
+        // Derived from the rows replaced here: the next balance saves them again.
+        db.exec('DELETE FROM main.credit_checkpoints')
         for (const table of dataTables(db)) {
           if (rowCount(db, table.name) > 0) db.exec(`DELETE FROM main.${quoted(table.name)}`)
           const columns = table.columns.map(quoted).join(', ')

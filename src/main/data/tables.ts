@@ -2,8 +2,11 @@
 // migrations are exported, imported and counted without anyone listing them here.
 import type Database from 'better-sqlite3'
 
-/** Bookkeeping that belongs to the file, not to the user's data. */
-const notData = new Set(['schema_migrations'])
+/**
+ * Bookkeeping that belongs to the file, not to the user's data: the migrations applied, and the
+ * credit checkpoints (derived from the ledger; the next balance saves them again).
+ */
+const notData = new Set(['schema_migrations', 'credit_checkpoints'])
 
 /** Tables the ledger is empty without: no seats, no events, no contacts. */
 const coreTables = ['seats', 'ledger_events', 'contacts'] as const

@@ -276,6 +276,29 @@ export const migrations: readonly Migration[] = [
         (2, 5, 14, 'inmail', 'Final InMail (they never accepted the request).', 'not-connected', 1);
     `,
   },
+  {
+    version: 4,
+    name: 'credit checkpoints',
+    sql: `
+      -- Derived, never the user's facts: a seat's credit state at the end of a day, so a balance
+      -- after opening the app replays only the events since instead of every event
+      -- (src/main/credits/checkpoints.ts). A row holds only while what it was made from holds
+      -- (the checks below); any row may be deleted at any time and is made again.
+      CREATE TABLE credit_checkpoints (
+        seat_id INTEGER PRIMARY KEY REFERENCES seats (id) ON DELETE CASCADE,
+        -- The last day the state covers (YYYY-MM-DD in the seat's time zone).
+        through_day TEXT NOT NULL,
+        -- Checks: the engine's format, the seat's settings (JSON), the imports undone (their
+        -- ids), and no row of the seat above last_event_id dated on or before through_day.
+        format INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        undone_imports TEXT NOT NULL,
+        last_event_id INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+    `,
+  },
 ]
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0

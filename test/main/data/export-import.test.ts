@@ -16,6 +16,7 @@ import type {
 } from '../../../src/shared/contract'
 import { addSeat, cli } from '../../helpers/cli'
 import { call, eventCount, openBackend, refused, seatCount, tempDir } from '../../helpers/ledger'
+import { checkpointSeats } from '../../helpers/rows'
 
 const now = new Date('2026-11-23T18:00:00.000Z')
 const clock = () => now
@@ -36,6 +37,8 @@ async function demoExport() {
     .all() as number[]
   // Keep the newer contact, so the older row refers to a later one.
   await call(backend, 'contacts.merge', { keepId: ids[1], mergeId: ids[0] })
+  // The dashboard's balances save each seat's credit checkpoint: derived, never exported.
+  for (const seatId of [1, 2]) await call(backend, 'credits.balance', { seatId })
   const out = join(dir, 'export.json')
   const result = await call<ExportResult>(backend, 'data.export', { out })
   return { backend, out, result }
@@ -67,15 +70,17 @@ describe('exporting all data as JSON', () => {
       exportedAt: now.toISOString(),
     })
     // Table-driven: every table of the schema (tables a later migration adds too), no views,
-    // no migrations bookkeeping.
+    // no migrations bookkeeping, no credit checkpoints (derived: saved again by the next balance).
     const tables = backend.ledger.db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'credit_checkpoints') ORDER BY name",
       )
       .pluck()
       .all()
     expect(Object.keys(doc.tables)).toEqual(tables)
     expect(doc.tables).not.toHaveProperty('live_events')
+    expect(checkpointSeats(backend.paths.dbPath)).toEqual([1, 2])
+    expect(doc.tables).not.toHaveProperty('credit_checkpoints')
     expect(doc.tables.ledger_events).toHaveLength(eventCount(backend))
     expect(doc.tables.seats).toHaveLength(2)
     expect(result.rows.ledger_events).toBe(eventCount(backend))

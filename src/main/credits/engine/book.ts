@@ -25,6 +25,19 @@ function sortsAfter(a: BookBatch, b: BookBatch): boolean {
   return ae > be || (ae === be && a.dated > b.dated)
 }
 
+/** A book's running state without its journal: plain data, so it can be stored as JSON. */
+export interface BookState {
+  planId: string
+  terms: SeatTerms
+  renewalDay: number
+  nextRenewal: DayNumber | null
+  cancelledOn: DayNumber | null
+  lastActivity: DayNumber
+  inactivityDeadline: DayNumber | null
+  batches: BookBatch[]
+  available: number
+}
+
 export class CreditBook {
   readonly expiry: ExpiryPolicy
   planId: string
@@ -52,6 +65,29 @@ export class CreditBook {
     this.nextRenewal = renewalAfter(startedOn, this.renewalDay)
     this.lastActivity = startedOn
     this.inactivityDeadline = this.expiry === 'inactive-90d' ? startedOn + expiryDays : null
+  }
+
+  /** Everything but the journal and the day names: what a replay resumed later needs. */
+  state(): BookState {
+    return {
+      planId: this.planId,
+      terms: this.terms,
+      renewalDay: this.renewalDay,
+      nextRenewal: this.nextRenewal,
+      cancelledOn: this.cancelledOn,
+      lastActivity: this.lastActivity,
+      inactivityDeadline: this.inactivityDeadline,
+      batches: this.batches.map((b) => ({ ...b })),
+      available: this.available,
+    }
+  }
+
+  /** A book as `state()` left it; its entries start empty. */
+  static resume(settings: SeatSettings, state: BookState): CreditBook {
+    const book = new CreditBook(settings, state.lastActivity)
+    Object.assign(book, state)
+    book.batches = state.batches.map((b) => ({ ...b }))
+    return book
   }
 
   /** A copy to simulate on; its entries start empty. */

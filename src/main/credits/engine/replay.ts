@@ -1,6 +1,6 @@
 // One linear pass over a seat's ledger events: sorts them, applies the credit rules through a
 // CreditBook and keeps what the state, warnings and forecast need about each InMail.
-import { CreditBook, expiryDays } from './book'
+import { type BookState, CreditBook, expiryDays } from './book'
 import { type DayNumber, instantMs, localDayNumber, toDayNumber } from './days'
 import { keepReplay, keptReplay, memoOrder } from './memo'
 import type { LedgerEvent, SeatSettings } from './types'
@@ -20,15 +20,42 @@ export interface InMailRecord {
   answered: boolean
 }
 
+export interface Reconciliation {
+  shown: number
+  day: DayNumber
+  had: number
+}
+
 export interface Replay {
   settings: SeatSettings
   book: CreditBook
   /** The last day applied: expiries and renewals through this day are in. */
   day: DayNumber
   startedOn: DayNumber
-  /** Every InMail sent, in replay order. */
+  /**
+   * Every InMail sent, in replay order; from a ReplayStart, only those its day could still
+   * refund or count (see startOf) and those sent after it.
+   */
   sends: InMailRecord[]
+  /** InMails that found no credit: those replayed here (a ReplayStart counts the earlier ones). */
   overdrawn: number[]
+  /** How many InMails before the ReplayStart found no credit (0 for a replay from the start). */
+  earlierOverdrawn: number
+  /** By event id, for adjustments that name the reconciliation they settle. */
+  reconciliations: Map<number, Reconciliation>
+}
+
+/**
+ * A replay's state at the end of a day, as plain data: the book without its journal, the InMails
+ * a later day could still refund or count, and the reconciliations. Replaying the events after
+ * that day from here gives the state a replay of every event gives (startOf, replayFrom).
+ */
+export interface ReplayStart {
+  day: DayNumber
+  book: BookState
+  sends: InMailRecord[]
+  earlierOverdrawn: number
+  reconciliations: [number, Reconciliation][]
 }
 
 /** Events in replay order with their instants and local days, kept in flat arrays. */
@@ -122,23 +149,104 @@ export function replayThrough(
   return keptReplay(events, settings, (r) => r.day >= day) ?? replay(settings, events, day)
 }
 
+/**
+ * The state at the end of the replay's day, for replayFrom. Only InMails sent in the 90 days up
+ * to it are kept: a response later than that neither refunds one nor counts as its answer, and
+ * every warning looks back 90 days at most (a new seat's first week aside, which a start after
+ * that week never needs).
+ */
+export function startOf(
+  r: Pick<Replay, 'day' | 'book' | 'sends' | 'earlierOverdrawn' | 'overdrawn' | 'reconciliations'>,
+): ReplayStart {
+  const sends: InMailRecord[] = []
+  for (let i = r.sends.length - 1; i >= 0 && r.sends[i]!.sentDay + expiryDays >= r.day; i--)
+    sends.push({ ...r.sends[i]! })
+  return {
+    day: r.day,
+    book: r.book.state(),
+    sends: sends.reverse(),
+    earlierOverdrawn: r.earlierOverdrawn + r.overdrawn.length,
+    reconciliations: [...r.reconciliations].map(([id, rec]) => [id, { ...rec }]),
+  }
+}
+
+/**
+ * replay(…, untilDay) and, in the same pass, its state at the end of `startDay` (on or before
+ * untilDay), as startOf(replay(…, startDay)) would give it. The replay is kept like replay's.
+ */
+export function replayWithStart(
+  settings: SeatSettings,
+  events: readonly LedgerEvent[],
+  untilDay: DayNumber,
+  startDay: DayNumber,
+): { replay: Replay; start: ReplayStart } {
+  if (startDay > untilDay) throw new RangeError('replayWithStart: the start is after the end.')
+  const capture: Capture = { day: startDay, start: null }
+  const result = replayOrdered(
+    settings,
+    orderEvents(events, settings.timeZone),
+    untilDay,
+    Infinity,
+    undefined,
+    capture,
+  )
+  keepReplay(events, settings, result)
+  return { replay: result, start: capture.start! }
+}
+
+/** Where replayOrdered notes the state at the end of `day`, when it passes it. */
+interface Capture {
+  day: DayNumber
+  start: ReplayStart | null
+}
+
+/**
+ * Replay the events after `start.day` from that state, through `untilDay` (and `untilMs`). Its
+ * journal and overdrawn list hold only what happened after the start. Never memoized: the caller
+ * keeps what it needs.
+ */
+export function replayFrom(
+  start: ReplayStart,
+  settings: SeatSettings,
+  events: readonly LedgerEvent[],
+  untilDay: DayNumber,
+  untilMs = Infinity,
+): Replay {
+  if (untilDay < start.day) throw new RangeError('replayFrom: asked for a day before its start.')
+  const ordered = orderEvents(events, settings.timeZone)
+  if (ordered.days.length > 0 && ordered.days[0]! <= start.day)
+    throw new RangeError('replayFrom: an event falls on or before the day it starts after.')
+  return replayOrdered(settings, ordered, untilDay, untilMs, start)
+}
+
 function replayOrdered(
   settings: SeatSettings,
   ordered: OrderedEvents,
   untilDay: DayNumber,
   untilMs: number,
+  start?: ReplayStart,
+  capture?: Capture,
 ): Replay {
   const startedOn = toDayNumber(settings.startedOn)
-  const book = new CreditBook(settings, startedOn)
-  const inmails = new Map<number, InMailRecord>()
-  const reconciliations = new Map<number, { shown: number; day: DayNumber; had: number }>()
-  const sends: InMailRecord[] = []
+  const book = start ? CreditBook.resume(settings, start.book) : new CreditBook(settings, startedOn)
+  const sends: InMailRecord[] = start ? start.sends.map((send) => ({ ...send })) : []
+  const inmails = new Map<number, InMailRecord>(sends.map((send) => [send.id, send]))
+  const reconciliations = new Map<number, Reconciliation>(
+    start?.reconciliations.map(([id, rec]) => [id, { ...rec }]),
+  )
   const overdrawn: number[] = []
+  const earlierOverdrawn = start?.earlierOverdrawn ?? 0
+  const noteStart = (c: Capture) => {
+    // The expiries and renewals of its last day too: the next event would apply them first.
+    book.advanceTo(c.day)
+    c.start = startOf({ day: c.day, book, sends, earlierOverdrawn, overdrawn, reconciliations })
+  }
 
   for (let i = 0; i < ordered.events.length; i++) {
     const day = ordered.days[i]!
     // Events sort by day first, so nothing after this one is due.
     if (day > untilDay) break
+    if (capture && capture.start === null && day > capture.day) noteStart(capture)
     if (ordered.ms[i]! > untilMs) continue
     const event = ordered.events[i]!
     book.advanceTo(day)
@@ -211,8 +319,18 @@ function replayOrdered(
         break
     }
   }
+  if (capture && capture.start === null) noteStart(capture)
   book.advanceTo(untilDay)
-  return { settings, book, day: untilDay, startedOn, sends, overdrawn }
+  return {
+    settings,
+    book,
+    day: untilDay,
+    startedOn,
+    sends,
+    overdrawn,
+    earlierOverdrawn,
+    reconciliations,
+  }
 }
 
 /** The sends whose day falls in the `days` days ending on `last` (scans back from the end). */

@@ -2,7 +2,7 @@
 // warnings and the journal of every change.
 import { expiryDays } from './book'
 import { type DayNumber, fromDayNumber, instantMs, localDayNumber } from './days'
-import { type InMailRecord, type Replay, replay } from './replay'
+import { type InMailRecord, type Replay, replay, replayFrom, type ReplayStart } from './replay'
 import type { Batch, Instant, LedgerEvent, PendingRefund, SeatSettings, SeatState } from './types'
 import { seatWarnings } from './warnings'
 
@@ -31,14 +31,22 @@ function lastDayMemo(): (day: DayNumber) => string {
   }
 }
 
+/**
+ * The seat's state as of `asOf`. With a `start` (a replay's state at the end of an earlier day,
+ * see startOf), `events` are only those after that day, and the state's journal and overdrawn
+ * list cover only those days; everything else is what a replay of every event gives.
+ */
 export function computeSeatState(
   settings: SeatSettings,
   events: readonly LedgerEvent[],
   asOf: Instant,
+  start?: ReplayStart,
 ): SeatState {
   const asOfMs = instantMs(asOf)
   const asOfDay = localDayNumber(asOfMs, settings.timeZone)
-  const r = replay(settings, events, asOfDay, asOfMs)
+  const r = start
+    ? replayFrom(start, settings, events, asOfDay, asOfMs)
+    : replay(settings, events, asOfDay, asOfMs)
   const { book } = r
   const pending = pendingRefundSends(r, asOfDay)
   const renewal = book.renewalPreview()

@@ -128,11 +128,12 @@ export function seatWarnings(r: Replay, asOf: DayNumber, pending: InMailRecord[]
     ...responseRate(r, asOf),
     ...dailyLimits(r, asOf),
   ]
-  if (r.overdrawn.length > 0) {
+  const overdrawn = r.earlierOverdrawn + r.overdrawn.length
+  if (overdrawn > 0) {
     warnings.push({
       code: 'OVERDRAWN',
       message:
-        `${count(r.overdrawn.length, 'InMail')} found no credit to spend. If LinkedIn shows ` +
+        `${count(overdrawn, 'InMail')} found no credit to spend. If LinkedIn shows ` +
         `credits, record LinkedIn's count to reconcile; the ledger never goes below zero.`,
     })
   }

@@ -1,19 +1,12 @@
 // How numbers, money and days read on screen.
+import { dayLabel } from '../shared/reports/words'
 
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100)
 }
 
-/** "2026-03-01" as "1 Mar 2026", without time-zone drift. */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)))
-}
+/** "2026-03-01" as "1 Mar 2026": the one way days read, here and in reports and warnings. */
+export const formatDay = dayLabel
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

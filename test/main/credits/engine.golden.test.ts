@@ -177,7 +177,7 @@ describe('refunds', () => {
         kind: 'refund',
         credits: 1,
         eventId: 4,
-        note: 'Refund: reply from Ada (InMail of 2026-02-01)',
+        note: 'Refund: reply from Ada (InMail of 1 Feb 2026)',
       },
     ])
     expect(stateOn(settings, ledger, '2026-05-03').pendingRefunds).toEqual([])

@@ -123,7 +123,7 @@ describe('adjustments and reconciliation', () => {
     const state = stateOn(seat(), ledger, '2026-01-20')
     expect(state.available).toBe(17)
     expect(state.entries.at(-1)!.note).toBe(
-      'Reconciled with LinkedIn, which showed 17 on 2026-01-20 (the ledger had 20)',
+      'Reconciled with LinkedIn, which showed 17 on 20 Jan 2026 (the ledger had 20)',
     )
   })
 })

@@ -27,7 +27,7 @@ describe('LOW_BALANCE', () => {
     sendDaily(ledger, '2026-02-16', 14, 4) // 56 sends over 28 days: 2 a day; 4 left on Mar 1
     expect(warning(seat(), ledger, '2026-03-01', 'LOW_BALANCE')?.message).toBe(
       'At your recent pace (about 14 credit InMails a week over the last 28 days), your 4 ' +
-        'credits run out around 2026-03-04, before the next renewal on 2026-03-15.',
+        'credits run out around 4 Mar 2026, before the next renewal on 15 Mar 2026.',
     )
   })
 
@@ -45,7 +45,7 @@ describe('EXPIRING_UNUSED', () => {
     ledger.opened('2026-01-15', 100) // expires Apr 15
     expect(warning(seat(), ledger, '2026-03-20', 'EXPIRING_UNUSED')?.message).toBe(
       '100 credits will expire unused in the next 30 days at your recent pace (no credit ' +
-        'InMails in the last 28 days), the first on 2026-04-15.',
+        'InMails in the last 28 days), the first on 15 Apr 2026.',
     )
     // Apr 15 is more than 30 days after Mar 10.
     expect(warning(seat(), ledger, '2026-03-10', 'EXPIRING_UNUSED')).toBeUndefined()
@@ -68,7 +68,7 @@ describe('REFUND_WINDOWS_CLOSING', () => {
     ledger.response('2026-01-25', answered!)
     expect(warning(seat(), ledger, '2026-04-12', 'REFUND_WINDOWS_CLOSING')).toBeUndefined()
     expect(warning(seat(), ledger, '2026-04-13', 'REFUND_WINDOWS_CLOSING')?.message).toBe(
-      'The refund window of 2 InMails closes within 7 days (the first on 2026-04-20): a reply, ' +
+      'The refund window of 2 InMails closes within 7 days (the first on 20 Apr 2026): a reply, ' +
         'accept or decline before then returns the credit.',
     )
     expect(warning(seat(), ledger, '2026-04-21', 'REFUND_WINDOWS_CLOSING')).toBeUndefined()
@@ -123,7 +123,7 @@ describe('DAILY_LIMIT', () => {
     expect(warning(seat(), ledger, '2026-01-21', 'DAILY_LIMIT')).toBeUndefined()
     ledger.sentMany('2026-01-21', 5) // 201
     expect(warning(seat(), ledger, '2026-01-21', 'DAILY_LIMIT')?.message).toContain(
-      "201 InMails sent in this new seat's first week (through 2026-01-21), over the limit of 200",
+      "201 InMails sent in this new seat's first week (through 21 Jan 2026), over the limit of 200",
     )
     ledger.sentMany('2026-01-22', 5) // the eighth day is outside the week
     expect(warning(seat(), ledger, '2026-01-22', 'DAILY_LIMIT')).toBeUndefined()

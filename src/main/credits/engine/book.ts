@@ -6,6 +6,7 @@ import { isCatalogPlanId, planName } from '../../../shared/domain/plans'
 import { type DayNumber, dayOfMonthOf, fromDayNumber, renewalAfter } from './days'
 import type { BatchSource, Entry, EntryKind, ExpiryPolicy, SeatSettings } from './types'
 import { count, dollars, expiryReason, sourceLabel } from './words'
+import { dayLabel } from '../../../shared/reports/words'
 
 export interface BookBatch {
   credits: number
@@ -129,7 +130,7 @@ export class CreditBook {
         -first.credits,
         null,
         `${count(first.credits, 'credit')} expired: ${sourceLabel[first.source]} of ` +
-          `${this.dayText(first.dated)} (${expiryReason[this.expiry]})`,
+          `${this.dayWords(first.dated)} (${expiryReason[this.expiry]})`,
       )
       first = this.batches[0]
     }
@@ -141,7 +142,7 @@ export class CreditBook {
           -this.available,
           null,
           `${count(this.available, 'credit')} expired: 90 days without an InMail sent ` +
-            `(last activity ${this.dayText(this.lastActivity)})`,
+            `(last activity ${this.dayWords(this.lastActivity)})`,
         )
         this.batches = []
         this.available = 0
@@ -220,12 +221,18 @@ export class CreditBook {
     this.entries.push({ day: this.dayText(day), kind, credits, eventId, note })
   }
 
+  /** The day as entries store it: "2026-11-23". */
   dayText(day: DayNumber): string {
     if (day !== this.dayMemo) {
       this.dayMemo = day
       this.dayMemoText = fromDayNumber(day)
     }
     return this.dayMemoText
+  }
+
+  /** The day as notes and warnings say it, like the screens: "23 Nov 2026". */
+  dayWords(day: DayNumber): string {
+    return dayLabel(fromDayNumber(day))
   }
 
   // ---- Events -------------------------------------------------------------------------------

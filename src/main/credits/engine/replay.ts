@@ -284,7 +284,7 @@ function replayOrdered(
           (event.response !== 'decline' || settings.policy.refundDeclines)
         const note =
           `Refund: ${event.response} from ${inmail.contact} ` +
-          `(InMail of ${book.dayText(inmail.sentDay)})`
+          `(InMail of ${book.dayWords(inmail.sentDay)})`
         if (refundable && book.refund(day, event.id, note)) inmail.refundedOn = day
         break
       }
@@ -304,7 +304,7 @@ function replayOrdered(
             ? event.note
             : reconciled
               ? `Reconciled with LinkedIn, which showed ${reconciled.shown} on ` +
-                `${book.dayText(reconciled.day)} (the ledger had ${reconciled.had})`
+                `${book.dayWords(reconciled.day)} (the ledger had ${reconciled.had})`
               : 'Adjustment'
         book.adjust(day, event.id, event.delta, note)
         break

@@ -39,7 +39,7 @@ function lookAhead(r: Replay, asOf: DayNumber, pace: number): Warning[] {
   })
   const warnings: Warning[] = []
   if (renewal !== null && pace > 0 && run.runsOutOn !== null && run.runsOutOn < renewal.date) {
-    const renewalOn = book.dayText(renewal.date)
+    const renewalOn = book.dayWords(renewal.date)
     warnings.push({
       code: 'LOW_BALANCE',
       message:
@@ -47,7 +47,7 @@ function lookAhead(r: Replay, asOf: DayNumber, pace: number): Warning[] {
           ? `No credits left, and the next renewal is on ${renewalOn}. At your recent pace ` +
             `(${paceWords(pace)}) you will be short until then.`
           : `At your recent pace (${paceWords(pace)}), your ` +
-            `${count(book.available, 'credit')} run out around ${book.dayText(run.runsOutOn)}, ` +
+            `${count(book.available, 'credit')} run out around ${book.dayWords(run.runsOutOn)}, ` +
             `before the next renewal on ${renewalOn}.`,
     })
   }
@@ -58,7 +58,7 @@ function lookAhead(r: Replay, asOf: DayNumber, pace: number): Warning[] {
       code: 'EXPIRING_UNUSED',
       message:
         `${count(unused, 'credit')} will expire unused in the next ${expiringHorizonDays} days ` +
-        `at your recent pace (${paceWords(pace)}), the first on ${book.dayText(expiring[0]!.day)}.`,
+        `at your recent pace (${paceWords(pace)}), the first on ${book.dayWords(expiring[0]!.day)}.`,
     })
   }
   return warnings
@@ -75,7 +75,7 @@ function refundWindows(r: Replay, asOf: DayNumber, pending: InMailRecord[]): War
       code: 'REFUND_WINDOWS_CLOSING',
       message:
         `The refund window of ${count(closing.length, 'InMail')} closes within ` +
-        `${refundClosingDays} days (the first on ${r.book.dayText(closing[0]!.sentDay + 90)}): ` +
+        `${refundClosingDays} days (the first on ${r.book.dayWords(closing[0]!.sentDay + 90)}): ` +
         `${answers} before then returns the credit.`,
     },
   ]
@@ -113,7 +113,7 @@ function dailyLimits(r: Replay, asOf: DayNumber): Warning[] {
     if (firstWeek > firstWeekLimit) {
       problems.push(
         `${count(firstWeek, 'InMail')} sent in this new seat's first week ` +
-          `(through ${r.book.dayText(weekEnds)}), over the limit of 200`,
+          `(through ${r.book.dayWords(weekEnds)}), over the limit of 200`,
       )
     }
   }
@@ -141,7 +141,7 @@ export function seatWarnings(r: Replay, asOf: DayNumber, pending: InMailRecord[]
     warnings.push({
       code: 'SEAT_CANCELLED',
       message:
-        `This seat was cancelled on ${r.book.dayText(r.book.cancelledOn)}: its credits were ` +
+        `This seat was cancelled on ${r.book.dayWords(r.book.cancelledOn)}: its credits were ` +
         `forfeited and no more monthly grants arrive.`,
     })
   }

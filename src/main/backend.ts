@@ -135,7 +135,13 @@ export class Backend {
       }
       if (!current()) return
       if (problems.length > 0) this.fileDamaged(damagedError(this.paths.dbPath, problems))
-      else releaseCheckpoints(ledger)
+      else {
+        try {
+          releaseCheckpoints(ledger)
+        } catch {
+          // Only a shortcut for later balances; what made it fail, a request meets and reports.
+        }
+      }
     }
     const done = act().finally(() => {
       if (this.checking?.check === check) this.checking = null

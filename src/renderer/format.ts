@@ -8,6 +8,11 @@ export function formatCents(cents: number): string {
 /** "2026-03-01" as "1 Mar 2026": the one way days read, here and in reports and warnings. */
 export const formatDay = dayLabel
 
+/** "2026-03-01" as "1 Mar": chart axes, where the year is plain from the range. */
+export function formatDayMonth(day: string): string {
+  return dayLabel(day).replace(/ \d{4}$/, '')
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`

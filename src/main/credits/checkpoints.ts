@@ -144,13 +144,33 @@ function write(ledger: Ledger, saved: Saved): void {
   }
 }
 
-/** What moves when a checkpoint may stop holding: a new row of the seat, an undo, its settings. */
-function vouchFor(ledger: Ledger, settings: SeatSettings): string {
-  const lastId = lastEventId(ledger, settings.seatId)
-  return `${lastId}|${undoneImports(ledger)}|${JSON.stringify(settings)}`
+/**
+ * The seat's settings as a checkpoint records them, with the time-zone rules' version: new rules
+ * can move a past instant to another local day.
+ */
+function settingsKey(settings: SeatSettings): string {
+  return JSON.stringify({ ...settings, tzdata: process.versions.tz ?? '' })
 }
 
-function read(ledger: Ledger, seatId: number): CheckpointRow | undefined {
+/**
+ * What a balance's events were read against, taken before reading them: a row another program
+ * commits meanwhile then has a later id, and counts as late (it can only send the checkpoint
+ * back to a full replay, never go missing from it).
+ */
+export interface Basis {
+  lastId: number
+  undone: string
+}
+
+export function checkpointBasis(ledger: Ledger, seatId: number): Basis {
+  return { lastId: lastEventId(ledger, seatId), undone: undoneImports(ledger) }
+}
+
+/** What moves when a checkpoint may stop holding: a new row of the seat, an undo, its settings. */
+const vouchFor = (basis: Basis, settings: SeatSettings) =>
+  `${basis.lastId}|${basis.undone}|${settingsKey(settings)}`
+
+function readRow(ledger: Ledger, seatId: number): CheckpointRow | undefined {
   return ledger.db
     .prepare(
       `SELECT through_day, format, settings, undone_imports, last_event_id, state
@@ -172,22 +192,31 @@ function nothingLate(ledger: Ledger, settings: SeatSettings, row: CheckpointRow)
   return late.every((e) => localDayNumber(instantMs(e.at), settings.timeZone) > through)
 }
 
-/** True when the stored checkpoint still holds, and is recent enough for `asOfDay`. */
-function holds(
+/**
+ * The stored state when the checkpoint still holds and is recent enough for `asOfDay`; null when
+ * it does not, or when its state does not read back (a damaged row is then saved again).
+ */
+function usable(
   ledger: Ledger,
   settings: SeatSettings,
   row: CheckpointRow,
   asOfDay: DayNumber,
-): boolean {
+): ReplayStart | null {
   const through = toDayNumber(row.through_day)
-  return (
+  const holds =
     row.format === checkpointFormat &&
     through < asOfDay &&
     through >= asOfDay - renewAfterDays &&
-    row.settings === JSON.stringify(settings) &&
+    row.settings === settingsKey(settings) &&
     row.undone_imports === undoneImports(ledger) &&
     nothingLate(ledger, settings, row)
-  )
+  if (!holds) return null
+  try {
+    const start = stored.parse(JSON.parse(row.state))
+    return start.day === through ? start : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -199,41 +228,43 @@ export function stateFromCheckpoint(
   settings: SeatSettings,
   asOf: string,
 ): SeatState | null {
-  const row = read(ledger, settings.seatId)
   const asOfDay = localDayNumber(instantMs(asOf), settings.timeZone)
-  if (!row || !holds(ledger, settings, row, asOfDay)) return null
-  const through = toDayNumber(row.through_day)
-  let start: ReplayStart
-  try {
-    start = stored.parse(JSON.parse(row.state))
-  } catch {
-    return null // a damaged row: replay everything instead, and save a good one
-  }
-  if (start.day !== through) return null
-  // Contacts may have been renamed or merged since: name them as they are now.
-  const names = contactKeys(
-    ledger,
-    start.sends.map((s) => s.id),
-  )
-  for (const send of start.sends) send.contact = names.get(send.id) ?? send.contact
-  const events = seatEventsSince(
-    ledger,
-    settings.seatId,
-    settings.timeZone,
-    fromDayNumber(through - textMarginDays),
-  ).filter((e) => localDayNumber(instantMs(e.at), settings.timeZone) > through)
-  knownFor(ledger).set(settings.seatId, { through, vouch: vouchFor(ledger, settings) })
+  // One read transaction: the checks, the names and the events after it agree with each other.
+  const read = ledger.db.transaction(() => {
+    const basis = checkpointBasis(ledger, settings.seatId)
+    const row = readRow(ledger, settings.seatId)
+    const start = row ? usable(ledger, settings, row, asOfDay) : null
+    if (!start) return null
+    // Contacts may have been renamed or merged since: name them as they are now.
+    const names = contactKeys(
+      ledger,
+      start.sends.map((s) => s.id),
+    )
+    for (const send of start.sends) send.contact = names.get(send.id) ?? send.contact
+    const events = seatEventsSince(
+      ledger,
+      settings.seatId,
+      settings.timeZone,
+      fromDayNumber(start.day - textMarginDays),
+    ).filter((e) => localDayNumber(instantMs(e.at), settings.timeZone) > start.day)
+    return { basis, start, events }
+  })
+  const found = read()
+  if (!found) return null
+  const { basis, start, events } = found
+  knownFor(ledger).set(settings.seatId, { through: start.day, vouch: vouchFor(basis, settings) })
   return computeSeatState(settings, events, asOf, start)
 }
 
 /**
- * Before a balance from every event (`events`, all of the seat's, as of `asOf`): save the state
- * through 30 days before, unless this connection saved or found one recent enough. Never inside
- * a transaction (it may roll back), and never at the cost of the balance: a checkpoint that
- * cannot be written (a read-only file, a full disk) is simply not kept.
+ * Before a balance from every event (`events`, all of the seat's, as of `asOf`, read after
+ * `basis` was taken): save the state through 30 days before, unless this connection saved or
+ * found one recent enough. Never inside a transaction (it may roll back), and never at the cost
+ * of the balance: a checkpoint that cannot be written (a read-only file, a full disk) is not kept.
  */
 export function keepCheckpoint(
   ledger: Ledger,
+  basis: Basis,
   settings: SeatSettings,
   events: readonly LedgerEvent[],
   asOf: string,
@@ -242,11 +273,11 @@ export function keepCheckpoint(
   if (db.inTransaction) return
   const asOfDay = localDayNumber(instantMs(asOf), settings.timeZone)
   const recent = knownFor(ledger).get(settings.seatId)
-  const vouch = vouchFor(ledger, settings)
+  const vouch = vouchFor(basis, settings)
   const fresh = (day: DayNumber) => day >= asOfDay - renewAfterDays && day < asOfDay
   if (recent && recent.vouch === vouch && fresh(recent.through)) return
-  const row = read(ledger, settings.seatId)
-  if (row && holds(ledger, settings, row, asOfDay)) {
+  const row = readRow(ledger, settings.seatId)
+  if (row && usable(ledger, settings, row, asOfDay)) {
     knownFor(ledger).set(settings.seatId, { through: toDayNumber(row.through_day), vouch })
     return
   }
@@ -259,9 +290,9 @@ export function keepCheckpoint(
     settings.seatId,
     fromDayNumber(through),
     checkpointFormat,
-    JSON.stringify(settings),
-    undoneImports(ledger),
-    lastEventId(ledger, settings.seatId),
+    settingsKey(settings),
+    basis.undone,
+    basis.lastId,
     JSON.stringify(start),
     ledger.now().toISOString(),
   ]

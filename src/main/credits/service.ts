@@ -30,7 +30,7 @@ import {
 } from './engine'
 import { labelIds } from '../outreach/labels'
 import { cachedSeat, holdsSeat } from './cache'
-import { keepCheckpoint, stateFromCheckpoint } from './checkpoints'
+import { checkpointBasis, keepCheckpoint, stateFromCheckpoint } from './checkpoints'
 import { appendEvent, seatSettings } from './store'
 import { endOfLocalDay } from './zone'
 import { timeZoneOf } from '../settings/service'
@@ -113,9 +113,10 @@ export function balance(ledger: Ledger, seatId: number, at?: string): Balance {
     const state = stateFromCheckpoint(ledger, settings, endOfToday(ledger, settings.timeZone))
     if (state) return balanceOf(settings, state)
   }
+  const basis = at === undefined ? checkpointBasis(ledger, seatId) : null
   const { settings, events } = load(ledger, seatId)
   const asOf = at ?? endOfToday(ledger, settings.timeZone)
-  if (at === undefined) keepCheckpoint(ledger, settings, events, asOf)
+  if (basis) keepCheckpoint(ledger, basis, settings, events, asOf)
   return balanceOf(settings, computeSeatState(settings, events, asOf))
 }
 

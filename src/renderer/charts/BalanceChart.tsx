@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { formatDay } from '../format'
+import { formatDay, formatDayMonth } from '../format'
 import type { BalancePoint } from './balance-series'
 
 export function BalanceChart({ points, today }: { points: BalancePoint[]; today: string }) {
@@ -20,7 +20,7 @@ export function BalanceChart({ points, today }: { points: BalancePoint[]; today:
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="date"
-            tickFormatter={(d: string) => formatDay(d).replace(/ \d{4}$/, '')}
+            tickFormatter={formatDayMonth}
             stroke="var(--muted)"
             fontSize={12}
             minTickGap={40}

@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { formatDay, formatDayMonth } from '../format'
 import { EmptyTrend } from './EmptyTrend'
 import { benchmarks, type FunnelBar, rateAxisMax, type RateBar, type TrendRow } from './funnel-data'
 
@@ -126,14 +127,9 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: -10 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="week"
-            {...axis}
-            minTickGap={30}
-            tickFormatter={(w: string) => w.slice(5)}
-          />
+          <XAxis dataKey="week" {...axis} minTickGap={30} tickFormatter={formatDayMonth} />
           <YAxis unit="%" domain={[0, top]} allowDataOverflow {...axis} />
-          <Tooltip {...tooltip} />
+          <Tooltip {...tooltip} labelFormatter={(w) => `Week of ${formatDay(String(w))}`} />
           <Legend />
           {coming.length > 0 && (
             <ReferenceArea

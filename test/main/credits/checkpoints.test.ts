@@ -195,6 +195,24 @@ describe('credit checkpoints', () => {
     const db = new Database(dbPath)
     db.prepare('UPDATE credit_checkpoints SET state = \'{"day": "soon"}\'').run()
     db.close()
+    let again = await openBackend(dbPath)
+    expect(await todays(again, seatId)).toEqual(first)
+    expect(holdsSeat(again.ledger, seatId)).toBe(true)
+    // And that balance saved a good one in its place.
+    again = await reopened(dbPath, again)
+    expect(await todays(again, seatId)).toEqual(first)
+    expect(holdsSeat(again.ledger, seatId)).toBe(false)
+  })
+
+  it('is taken again under other time-zone rules (a tzdata update can move past days)', async () => {
+    const { dbPath, backend, seatId } = await busyLedger()
+    const first = await todays(backend, seatId)
+    backend.close()
+    const db = new Database(dbPath)
+    db.prepare(
+      "UPDATE credit_checkpoints SET settings = json_set(settings, '$.tzdata', '1999a')",
+    ).run()
+    db.close()
     const again = await openBackend(dbPath)
     expect(await todays(again, seatId)).toEqual(first)
     expect(holdsSeat(again.ledger, seatId)).toBe(true)

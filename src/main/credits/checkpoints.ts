@@ -4,10 +4,12 @@
 //
 // A checkpoint is derived data. It holds only while what it was made from holds:
 // - `format`: the replay rules and the stored shape (bump checkpointFormat when either changes);
-// - the seat's settings (plan, policy, start day, time zone);
+// - the seat's settings (plan, policy, start day, time zone) and the time-zone rules' version;
 // - the imports undone (undoing one hides its events, see the live_events view);
 // - no row of the seat stored after it (id above last_event_id) falls on or before its day.
 // Ledger rows are never changed or deleted (the schema's triggers), so nothing else moves it.
+// What it was made from is read before the events it replays (checkpointBasis), so a row another
+// program commits in between can only count as late.
 // When one does not hold, the balance replays every event as before and saves a new one.
 import * as z from 'zod'
 import type { Ledger } from '../ledger'

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { Backend } from '../../../src/main/backend'
 import { holdsSeat } from '../../../src/main/credits/cache'
+import { addDays } from '../../../src/main/credits/engine'
 import type { Balance } from '../../../src/shared/contract'
 import { call, fixedNow, openBackend, openWithSeat, tempDir } from '../../helpers/ledger'
 
@@ -14,10 +15,6 @@ const endOfToday = '2026-03-10T23:59:59.999Z'
 const through = '2026-02-08'
 
 const person = (i: number) => ({ profileUrl: `https://www.linkedin.com/in/person-${i}` })
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * 86_400_000).toISOString().slice(0, 10)
-}
 
 /** A seat since September: an InMail every other day, every third one answered 5 days later. */
 async function busyLedger() {

@@ -2,8 +2,8 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-// Three Node entries share one main build: the Electron shell, browser mode and the CLI.
-// Only `index` imports electron; the other two run in plain Node.
+// Three Node entries share one main build: the Electron shell, browser mode and the CLI, plus
+// the scripts of the import's threads. Only `index` imports electron; the others run in plain Node.
 export default defineConfig({
   main: {
     build: {
@@ -12,7 +12,12 @@ export default defineConfig({
           index: resolve('src/main/electron/main.ts'),
           web: resolve('src/main/web/main.ts'),
           cli: resolve('src/main/cli/main.ts'),
+          'import-worker': resolve('src/main/imports/worker.ts'),
+          'records-worker': resolve('src/main/imports/linkedin/records-worker.ts'),
         },
+        // Every chunk beside the entries: a thread is started from a chunk, by a path relative
+        // to it (src/main/thread-entry.ts).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -189,27 +189,16 @@ function memoryLines(result: ImportResult): string[] {
               `${count(s.messages)} messages`,
           )
           .join('; ') +
-        '. The credit replay that ends the import (its summary counts the refunds earned) holds ' +
-        held
-          .map(
-            (s) =>
-              `${mb1(s.liveHeap!.replay)} MB for the seat's ${count(s.liveHeap!.events)} events`,
-          )
-          .join(' and ') +
-        ', as every balance of that seat does.',
+        ". The import thread's heap has a ceiling of 96 MB (src/main/imports/thread.ts), so V8 " +
+        'collects its garbage as it goes instead of letting it pile up for the length of the ' +
+        "import; the credit count that ends it (its summary's refunds) replays the seat a few " +
+        'weeks at a time (src/main/credits/outcomes.ts).',
     )
   const largest = result.sizes.at(-1)!
   if (largest.rssBeforeImport !== null)
     lines.push(
       `- An import process holds ${mb(largest.rssBeforeImport)} MB before \`runImport\` starts ` +
-        '(Node, the code, the open ledger); the rest of its peak is the import.',
-    )
-  const p = result.phases
-  if (p && p.peakRssAfterRead !== null && p.peakRss !== null)
-    lines.push(
-      `- At ${count(p.messages)} messages, peak RSS is ${mb(p.peakRssAfterRead)} MB once reading ` +
-        `(readSource) is done and ${mb(p.peakRss)} MB once writing (writeImport, with the credit ` +
-        'replay) is done.',
+        '(Node, the code, the open ledger); the rest of its peak is the import and its thread.',
     )
   return lines
 }
@@ -285,8 +274,9 @@ function findings(result: ImportResult): string[] {
         'ledger_events it does not read while writing and builds them once at the end, inside the ' +
         'same transaction (src/main/imports/bulk.ts: about 5 s off writing at 1,000,000 messages on ' +
         '2026-11-23); when the ledger holds no key of the export yet, the keys are not looked up ' +
-        'either; and it borrows a 64 MB page cache while it writes (src/main/imports/bulk.ts: about ' +
-        '5% less CPU time at 1,000,000 messages on 2026-11-23, up to 60 MB more RSS).',
+        "either. It writes with SQLite's default 16 MB page cache: a 64 MB one, borrowed until " +
+        '2026-12-06, saved no time measurable at 1,000,000 messages that day (write halves of ' +
+        '21–27 s either way) and cost up to 60 MB of RSS.',
     )
   return out
 }
@@ -304,32 +294,12 @@ function memoryFindings(result: ImportResult): string[] {
         ? ` (live heap: ${held.map((s) => `${mb1(Math.max(s.liveHeap!.reading, s.liveHeap!.writing))} MB at ${count(s.messages)} messages`).join(', ')}).`
         : '.'),
   ]
-  const largest = held.at(-1)
-  const p = result.phases
-  if (largest && p && p.peakRssAfterRead !== null && p.peakRss !== null)
-    out.push(
-      `- The credit replay that ends the import holds the seat's events: ` +
-        `${mb1(largest.liveHeap!.replay)} MB for ${count(largest.liveHeap!.events)} events at ` +
-        `${count(largest.messages)} messages. Peak RSS is ${mb(p.peakRssAfterRead)} MB once reading ` +
-        `is done and ${mb(p.peakRss)} MB once writing, with the replay, is done.`,
-    )
   out.push(
-    "- The rest is V8's heap and SQLite's page cache. Measured on 2026-11-23 from " +
-      '/proc/self/smaps at the end of writing (before the replay): V8 held 214 MB at 100,000 ' +
-      'messages and 313 MB at 1,000,000, of which 12–34 MB live (the rest garbage it had not ' +
-      'collected yet: in a longer run it lets more pile up); the C library held 24 MB and 99 MB, ' +
-      'most of it the 64 MB page cache the bulk write borrows (src/main/imports/bulk.ts), which ' +
-      'only a large ledger fills.',
-    '- What bounding them would give, tried the same day: the imports of 100,000 and 1,000,000 ' +
-      "messages with V8's heap capped (`node --max-old-space-size=96 --max-semi-space-size=8`) " +
-      'and without the closing replay peaked at 209 MB and 280 MB, 0.31 MB per MB of file, but ' +
-      'the 1,000,000 import took 30 s instead of 25 s (over the 3× speed target).',
-    '- Next: the import on a worker thread of its own with a bounded heap (resourceLimits; the ' +
-      'window also stays responsive while a large export is written, which today blocks the main ' +
-      "thread for about 14 s at 1,000,000 messages), a replay for the import's summary that counts " +
-      'refunds without keeping a journal, and a smaller page cache, each measured against the ' +
-      'speed target. Credit checkpoints (src/main/credits/checkpoints.ts) do not help here: an ' +
-      'export of past years is replayed from the start.',
+    "- The rest is V8's heap and SQLite's page cache. The import thread's heap has a ceiling " +
+      "(src/main/imports/thread.ts) and SQLite's page cache stays at its default 16 MB: a " +
+      'larger file grows neither. The reading ' +
+      'of the export (linkedin/spill.ts), its inference and the closing credit count ' +
+      '(src/main/credits/outcomes.ts) each hold a part of the export at a time.',
   )
   return out
 }
@@ -360,9 +330,11 @@ export function importSection(result: ImportResult, command: string, quick: bool
     ratiosTable(result),
     '',
     '- import: `runImport` (src/main/imports/service.ts) on a fresh ledger file (Backend.open and a ' +
-      'seat, not timed): reading messages.csv (into temporary files, by conversation) and ' +
+      'seat, not timed), on the import thread as in the app (src/main/imports/thread.ts): reading messages.csv (into temporary files, by conversation) and ' +
       'Connections.csv, then in one transaction reading each part back, inferring its outreach and ' +
-      'writing it, including the credit replay it ends with.',
+      'writing it, including the credit count it ends with. A big messages.csv is parsed on a ' +
+      'thread of its own while the import thread handles the records already parsed, so the ' +
+      'import keeps two cores busy while it reads; B and A use one.',
     "- A: Debian's `sqlite3` shell loading the same file into a plain table of its ten text " +
       'columns (`.import --csv --skip 1`, one transaction), timed from spawn to exit; peak RSS ' +
       `from ${result.rssTool ?? '(not available: GNU time is not installed)'}.` +
@@ -413,11 +385,11 @@ export function importSection(result: ImportResult, command: string, quick: bool
         `(start-up left out): reading ${seconds(profile.readMs)} s, writing ${seconds(profile.writeMs)} s ` +
         '(the profiler slows both a little). Self time of the busiest functions.',
       '',
-      `Reading (readSource: messages.csv into temporary files by conversation, and Connections.csv). By file: ${filesLine(profile.reading)}.`,
+      `Reading (readSource: messages.csv into temporary files by conversation, and Connections.csv; messages.csv itself is parsed on a thread of its own, src/main/imports/linkedin/records-thread.ts, whose time this profile of the reading thread leaves out). By file: ${filesLine(profile.reading)}.`,
       '',
       hotTable(profile.reading.functions),
       '',
-      `Writing (writeImport, one transaction: each part of the export read back and inferred, the rows written, the indexes built, the credit replay). By file: ${filesLine(profile.writing)}.`,
+      `Writing (writeImport, one transaction: each part of the export read back and inferred, the rows written, the indexes built, the credit count). By file: ${filesLine(profile.writing)}.`,
       '',
       hotTable(profile.writing.functions),
     )

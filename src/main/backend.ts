@@ -14,6 +14,7 @@ import { holdLedger, refuseIfOpenElsewhere, releaseLedger } from './data/in-use'
 import { checkedCopy, listedBackup, putBack, setAside } from './data/restore'
 import { dispatch } from './handlers'
 import { ImportJobs } from './imports/service'
+import { importsSettled } from './imports/thread'
 import type { HandlerContext } from './handler-types'
 import type { Ledger } from './ledger'
 import { ledgerPaths, type LedgerPaths } from './paths'
@@ -50,6 +51,18 @@ export const answeredWhileChecking: ReadonlySet<string> = new Set([
   'analytics.trend',
   'outreach.list',
   'sequences.agenda',
+])
+
+/**
+ * What is answered while an import writes on its own thread (imports/thread.ts): reads of the
+ * ledger as it was before the import, and the import's own progress. Every other request (each
+ * write among them) waits for the import to commit or roll back instead of for SQLite's lock.
+ */
+export const answeredWhileImporting: ReadonlySet<string> = new Set([
+  ...answeredWhileChecking,
+  'imports.progress',
+  'imports.cancel',
+  'imports.list',
 ])
 
 interface Checking {
@@ -181,6 +194,8 @@ export class Backend {
 
   async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
     if (this.checking && !answeredWhileChecking.has(channel)) await this.checking.done
+    if (this.state.kind === 'ready' && !answeredWhileImporting.has(channel))
+      await importsSettled(this.state.ledger)
     return dispatch(channel, input, contextFor(this))
   }
 

@@ -122,18 +122,23 @@ export function seatEvents(
 }
 
 /**
- * The same events with InMails naming no one (their `contact` is ''): enough for counting
- * credits (an import's refunds), without looking up each InMail's contact.
+ * The same events with InMails naming no one (their `contact` is ''), one at a time in the order
+ * of their stored date (the instant, or the day of a day event, as text), each with that date:
+ * enough for counting credits over a seat too big to hold at once (an import's closing count).
+ * SQLite sorts them in its own bounded memory.
  */
-export function seatEventsUnnamed(ledger: Ledger, seatId: number): LedgerEvent[] {
-  const timeZone = timeZoneOf(ledger)
+export function* seatEventsByDate(
+  ledger: Ledger,
+  seatId: number,
+  timeZone = timeZoneOf(ledger),
+): Generator<{ event: LedgerEvent; stored: string }> {
   const rows = ledger.db
     .prepare(
       `SELECT ${eventColumns}, NULL AS contact_key FROM live_events e
-       WHERE e.seat_id = ? AND e.kind IN (${engineKinds}) ORDER BY e.id`,
+       WHERE e.seat_id = ? AND e.kind IN (${engineKinds}) ORDER BY coalesce(e.at, e.day), e.id`,
     )
-    .all(seatId) as EventRow[]
-  return rows.map((row) => toEvent(row, timeZone))
+    .iterate(seatId) as IterableIterator<EventRow>
+  for (const row of rows) yield { event: toEvent(row, timeZone), stored: row.at ?? row.day! }
 }
 
 /**

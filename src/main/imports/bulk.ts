@@ -7,12 +7,6 @@ import type { Ledger } from '../ledger'
 
 /** Below this many rows read an import writes the ordinary way. */
 export const bulkFromRows = 50_000
-/**
- * SQLite's page cache while a bulk load writes, in KiB (better-sqlite3's default is 16 MB). A
- * big import looks up and adds people all over the contacts table and its indexes; with them in
- * the cache it reads them from the file far less often. Allocated as used, given back after.
- */
-const bulkCacheKiB = 64 * 1024
 
 export interface BulkPlan {
   /**
@@ -28,8 +22,6 @@ export interface BulkPlan {
   newPerson(profileUrl: string): boolean
   /** Creates the indexes set aside again; call before the transaction ends. */
   rebuildIndexes(): void
-  /** Gives back the page cache a bulk load borrowed; call when done, also after a failure. */
-  end(): void
 }
 
 interface IndexRow {
@@ -126,8 +118,6 @@ export function bulkWriting(
   const rows = request.read.rows
   const bulk = rows >= (request.bulkFromRows ?? bulkFromRows) && rows >= held
   const dropped = bulk ? setAside(ledger, !fresh) : []
-  const cache = db.pragma('cache_size', { simple: true }) as number
-  if (bulk) db.pragma(`cache_size = -${bulkCacheKiB}`)
   let seen: ProfilesSeen | null = null
   if (bulk) {
     seen = new ProfilesSeen()
@@ -141,9 +131,6 @@ export function bulkWriting(
     newPerson: (profileUrl) => seen?.add(profileUrl) ?? false,
     rebuildIndexes: () => {
       for (const index of dropped) db.exec(index.sql)
-    },
-    end: () => {
-      if (bulk) db.pragma(`cache_size = ${cache}`)
     },
   }
 }

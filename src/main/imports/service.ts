@@ -1,6 +1,6 @@
 // Imports as the user drives them: preview, a cancellable job with progress, the list, undo.
+// Previews and imports run on the import thread (thread.ts).
 import { randomUUID } from 'node:crypto'
-import { basename } from 'node:path'
 import { AppError } from '../../shared/contract/errors'
 import type {
   ImportJob,
@@ -10,53 +10,13 @@ import type {
 } from '../../shared/contract/imports'
 import type { Ledger } from '../ledger'
 import { getSeat } from '../seats/service'
-import { timeZoneOf } from '../settings/service'
-import { previewRow, type ImportItem } from './items'
-import { bySentAt } from './linkedin'
-import { readSource, type ImportSource } from './read'
-import { dryRun, writeImport } from './write'
-
-const previewRows = 200
-
-/** The earliest `count` items by sentAt (then line), kept as they stream by. */
-class Earliest {
-  private items: ImportItem[] = []
-  total = 0
-
-  constructor(private readonly count: number) {}
-
-  add(item: ImportItem): void {
-    this.total++
-    this.items.push(item)
-    if (this.items.length >= 2 * this.count) this.items = this.sorted()
-  }
-
-  sorted(): ImportItem[] {
-    return this.items.sort(bySentAt).slice(0, this.count)
-  }
-}
+import type { ImportSource } from './read'
+import type { ImportWritten } from './task'
+import { startImportThread, type ImportThread } from './thread'
 
 export async function previewImport(ledger: Ledger, source: ImportSource): Promise<ImportPreview> {
   getSeat(ledger, source.seatId)
-  const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
-  try {
-    const earliest = new Earliest(previewRows)
-    const summary = dryRun(ledger, {
-      kind: source.kind,
-      source: source.path,
-      seatId: source.seatId,
-      read,
-      onItem: (item) => earliest.add(item),
-    })
-    return {
-      me: read.me,
-      summary,
-      rows: earliest.sorted().map(previewRow),
-      totalRows: earliest.total,
-    }
-  } finally {
-    read.dispose()
-  }
+  return startImportThread(ledger, 'preview', source).result
 }
 
 /** Runs an import without a job, as the CLI does; `dryRun` writes nothing. */
@@ -64,26 +24,14 @@ export async function runImport(
   ledger: Ledger,
   source: ImportSource,
   options: { dryRun?: boolean } = {},
-): Promise<{ importId: number | null; summary: ImportSummary; me: ImportPreview['me'] }> {
+): Promise<ImportWritten> {
   getSeat(ledger, source.seatId)
-  const read = await readSource(source, { timeZone: timeZoneOf(ledger) })
-  try {
-    const request = {
-      kind: source.kind,
-      source: basename(source.path),
-      seatId: source.seatId,
-      read,
-    }
-    if (options.dryRun) return { importId: null, summary: dryRun(ledger, request), me: read.me }
-    return { ...writeImport(ledger, request), me: read.me }
-  } finally {
-    read.dispose()
-  }
+  return startImportThread(ledger, options.dryRun ? 'dry-run' : 'write', source).result
 }
 
 interface Job {
   state: ImportJob
-  controller: AbortController
+  thread: ImportThread<'write'>
 }
 
 /** Import jobs of this process: reading runs in the background, writing in one transaction. */
@@ -98,55 +46,45 @@ export class ImportJobs {
         `${seat.name} is archived. Restore it in Settings before importing into it.`,
       )
     const jobId = randomUUID()
-    const job: Job = {
-      state: { state: 'reading', rows: 0, bytes: 0, totalBytes: 0 },
-      controller: new AbortController(),
-    }
+    const thread = startImportThread(ledger, 'write', source, {
+      onProgress: (p) => {
+        if (job.state.state === 'reading') job.state = { state: 'reading', ...p }
+      },
+      onWriting: (rows) => {
+        if (job.state.state === 'reading')
+          job.state = { state: 'writing', rows, bytes: 0, totalBytes: 0 }
+      },
+    })
+    const job: Job = { state: { state: 'reading', rows: 0, bytes: 0, totalBytes: 0 }, thread }
     this.jobs.set(jobId, job)
-    void this.run(ledger, source, job)
+    void this.finish(job)
     return { jobId }
   }
 
-  private async run(ledger: Ledger, source: ImportSource, job: Job): Promise<void> {
+  private async finish(job: Job): Promise<void> {
+    const rows = () => ('rows' in job.state ? job.state.rows : 0)
     try {
-      const read = await readSource(source, {
-        timeZone: timeZoneOf(ledger),
-        signal: job.controller.signal,
-        onProgress: (p) => {
-          if (job.state.state === 'reading') job.state = { state: 'reading', ...p }
-        },
-      })
-      let written: ReturnType<typeof writeImport>
-      try {
-        if (job.controller.signal.aborted)
-          throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
-        job.state = { state: 'writing', rows: read.rows, bytes: 0, totalBytes: 0 }
-        written = writeImport(ledger, {
-          kind: source.kind,
-          source: basename(source.path),
-          seatId: source.seatId,
-          read,
-        })
-      } finally {
-        read.dispose()
-      }
+      const written = await job.thread.result
       job.state = {
         state: 'done',
-        rows: read.rows,
+        rows: rows(),
         importId: written.importId,
         summary: written.summary,
       }
     } catch (error) {
-      const rows = 'rows' in job.state ? job.state.rows : 0
       if (error instanceof Error && error.name === 'AbortError')
-        job.state = { state: 'cancelled', rows }
+        job.state = { state: 'cancelled', rows: rows() }
       else if (error instanceof AppError)
-        job.state = { state: 'failed', rows, error: { code: error.code, message: error.message } }
+        job.state = {
+          state: 'failed',
+          rows: rows(),
+          error: { code: error.code, message: error.message },
+        }
       else {
         console.error('[outreach-ledger] import failed:', error)
         job.state = {
           state: 'failed',
-          rows,
+          rows: rows(),
           error: { code: 'INTERNAL', message: 'The import failed; nothing was written.' },
         }
       }
@@ -165,10 +103,8 @@ export class ImportJobs {
     const job = this.jobs.get(jobId)
     if (!job)
       throw new AppError('NOT_FOUND', 'That import is not running (the app may have restarted).')
-    if (job.state.state === 'reading') {
-      job.controller.abort()
+    if (job.state.state === 'reading' && job.thread.cancel())
       job.state = { state: 'cancelled', rows: job.state.rows }
-    }
     return job.state
   }
 }

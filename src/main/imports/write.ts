@@ -2,8 +2,8 @@
 // follow-ups, responses and meetings appended, anything already imported counted as a duplicate.
 import type { ImportSummary } from '../../shared/contract/imports'
 import { createContact, findOrCreateContact } from '../contacts/service'
-import { computeSeatState } from '../credits/engine'
-import { appendEvent, seatEventsUnnamed, seatSettings } from '../credits/store'
+import { creditOutcomes } from '../credits/outcomes'
+import { appendEvent } from '../credits/store'
 import type { Ledger } from '../ledger'
 import { labelIds } from '../outreach/labels'
 import { bulkWriting, type BulkPlan } from './bulk'
@@ -90,92 +90,87 @@ function writeItems(
     return { id: write(), added: true }
   }
 
-  try {
-    for (const item of request.read.items()) {
-      request.onItem?.(item)
-      const { name, profileUrl } = item.contact
-      const who = { ...(profileUrl ? { profileUrl } : {}), ...(name ? { name } : {}) }
-      const contact =
-        profileUrl && bulk.newPerson(profileUrl)
-          ? createContact(ledger, who, importId)
-          : findOrCreateContact(ledger, who, importId)
-      const base = { seatId: request.seatId, contactId: contact.id, importId, recordedAt }
-      const credit = item.channel === 'inmail' || item.channel === 'open-profile'
-      const send = once(item.key, () =>
+  for (const item of request.read.items()) {
+    request.onItem?.(item)
+    const { name, profileUrl } = item.contact
+    const who = { ...(profileUrl ? { profileUrl } : {}), ...(name ? { name } : {}) }
+    const contact =
+      profileUrl && bulk.newPerson(profileUrl)
+        ? createContact(ledger, who, importId)
+        : findOrCreateContact(ledger, who, importId)
+    const base = { seatId: request.seatId, contactId: contact.id, importId, recordedAt }
+    const credit = item.channel === 'inmail' || item.channel === 'open-profile'
+    const send = once(item.key, () =>
+      appendEvent(ledger, {
+        ...base,
+        kind: credit ? 'inmail-sent' : 'message-sent',
+        channel: credit ? 'inmail' : item.channel,
+        at: item.sentAt,
+        sourceKey: item.key,
+        ...(credit ? { openProfile: item.channel === 'open-profile' } : {}),
+        subject: item.subject,
+        ...(item.bodyChars !== null ? { bodyChars: item.bodyChars } : {}),
+        ...(item.bodyWords !== null ? { bodyWords: item.bodyWords } : {}),
+        ...labelIds(ledger, item.template, item.role),
+      }),
+    )
+    if (send.added) {
+      if (item.channel === 'inmail') {
+        summary.inmails++
+        newSends.push(send.id)
+      } else summary.messages++
+    } else summary.duplicates++
+
+    const followupsAt = new Set<string>()
+    for (const f of item.followups) {
+      // Two follow-ups in the same second share a key: the second adds nothing, as on re-import.
+      if (followupsAt.has(f.at)) continue
+      followupsAt.add(f.at)
+      const followup = once(`${item.key}:followup:${f.at}`, () =>
         appendEvent(ledger, {
           ...base,
-          kind: credit ? 'inmail-sent' : 'message-sent',
+          kind: 'message-sent',
           channel: credit ? 'inmail' : item.channel,
-          at: item.sentAt,
-          sourceKey: item.key,
-          ...(credit ? { openProfile: item.channel === 'open-profile' } : {}),
-          subject: item.subject,
-          ...(item.bodyChars !== null ? { bodyChars: item.bodyChars } : {}),
-          ...(item.bodyWords !== null ? { bodyWords: item.bodyWords } : {}),
-          ...labelIds(ledger, item.template, item.role),
+          at: f.at,
+          followupOf: send.id,
+          bodyChars: f.bodyChars,
+          sourceKey: `${item.key}:followup:${f.at}`,
         }),
       )
-      if (send.added) {
-        if (item.channel === 'inmail') {
-          summary.inmails++
-          newSends.push(send.id)
-        } else summary.messages++
-      } else summary.duplicates++
-
-      const followupsAt = new Set<string>()
-      for (const f of item.followups) {
-        // Two follow-ups in the same second share a key: the second adds nothing, as on re-import.
-        if (followupsAt.has(f.at)) continue
-        followupsAt.add(f.at)
-        const followup = once(`${item.key}:followup:${f.at}`, () =>
-          appendEvent(ledger, {
-            ...base,
-            kind: 'message-sent',
-            channel: credit ? 'inmail' : item.channel,
-            at: f.at,
-            followupOf: send.id,
-            bodyChars: f.bodyChars,
-            sourceKey: `${item.key}:followup:${f.at}`,
-          }),
-        )
-        if (followup.added) summary.followups++
-      }
-      if (item.response) {
-        const { at, kind, sentiment } = item.response
-        const response = once(`${item.key}:response`, () =>
-          appendEvent(ledger, {
-            ...base,
-            kind: 'response',
-            at,
-            inmailId: send.id,
-            responseKind: kind,
-            sentiment,
-            sourceKey: `${item.key}:response`,
-          }),
-        )
-        if (response.added) {
-          summary.responses++
-          newResponses.push(response.id)
-        }
-      }
-      if (item.meetingAt) {
-        const at = item.meetingAt
-        const meeting = once(`${item.key}:meeting`, () =>
-          appendEvent(ledger, {
-            ...base,
-            kind: 'meeting',
-            at,
-            inmailId: send.id,
-            sourceKey: `${item.key}:meeting`,
-          }),
-        )
-        if (meeting.added) summary.meetings++
+      if (followup.added) summary.followups++
+    }
+    if (item.response) {
+      const { at, kind, sentiment } = item.response
+      const response = once(`${item.key}:response`, () =>
+        appendEvent(ledger, {
+          ...base,
+          kind: 'response',
+          at,
+          inmailId: send.id,
+          responseKind: kind,
+          sentiment,
+          sourceKey: `${item.key}:response`,
+        }),
+      )
+      if (response.added) {
+        summary.responses++
+        newResponses.push(response.id)
       }
     }
-  } finally {
-    bulk.end()
+    if (item.meetingAt) {
+      const at = item.meetingAt
+      const meeting = once(`${item.key}:meeting`, () =>
+        appendEvent(ledger, {
+          ...base,
+          kind: 'meeting',
+          at,
+          inmailId: send.id,
+          sourceKey: `${item.key}:meeting`,
+        }),
+      )
+      if (meeting.added) summary.meetings++
+    }
   }
-  // After the cache is given back: building an index sorts in as much memory as the cache has.
   if (rebuild) bulk.rebuildIndexes()
   summary.skipped = request.read.skipped
   summary.contacts =
@@ -183,18 +178,12 @@ function writeItems(
 
   // What the credit engine makes of it: refunds earned, and InMails it knows no credit for.
   if (newSends.length > 0 || newResponses.length > 0) {
-    const settings = seatSettings(ledger, request.seatId)
-    const state = computeSeatState(
-      settings,
-      seatEventsUnnamed(ledger, request.seatId),
-      ledger.now().toISOString(),
-    )
-    const responses = new Set(newResponses)
-    summary.refunds = state.entries.filter(
-      (e) => e.kind === 'refund' && e.eventId !== null && responses.has(e.eventId),
-    ).length
-    const sends = new Set(newSends)
-    summary.flagged = state.overdrawn.filter((id) => sends.has(id)).length
+    const counted = creditOutcomes(ledger, request.seatId, ledger.now().toISOString(), {
+      responses: new Set(newResponses),
+      sends: new Set(newSends),
+    })
+    summary.refunds = counted.refunds
+    summary.flagged = counted.flagged
   }
 
   const added =

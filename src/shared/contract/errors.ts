@@ -31,6 +31,7 @@ export const errorCodes = [
   'EXPORT_TOO_NEW',
   'EXPORT_FAILED',
   'DISK_FULL',
+  'IMPORT_TOO_LARGE',
   'USAGE',
   'INTERNAL',
 ] as const

@@ -24,6 +24,8 @@ export interface CsvReadOptions {
   onRecordRead?: ((bytesRead: number) => void) | undefined
   /** The line to start at (1-based): the lines before it are notes, not records. */
   fromLine?: number | undefined
+  /** Called after each record; reading waits while the promise it returns is pending. */
+  pace?: (() => Promise<void> | undefined) | undefined
 }
 
 export interface CsvReadSummary {
@@ -146,7 +148,7 @@ export async function readCsvRecords(
   // checked against the precise type just above.
   const parser = parse(options as unknown as Options)
 
-  const { signal, onRecordRead } = readOptions
+  const { signal, onRecordRead, pace } = readOptions
   try {
     await pipeline(
       createReadStream(path),
@@ -156,6 +158,8 @@ export async function readCsvRecords(
         for await (const record of records) {
           onRecordRead?.(decoder.bytesRead)
           onRecord(record)
+          const waiting = pace?.()
+          if (waiting) await waiting
           if (signal?.aborted) throw abortError(signal)
         }
       },

@@ -26,7 +26,12 @@ export interface ReadOptions {
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void
   /** About how much of messages.csv is grouped in memory at a time (see spill.ts). */
   bucketBytes?: number
+  /** From this size (bytes) messages.csv is parsed on a thread of its own (tests set it low). */
+  parseOnThreadFrom?: number
 }
+
+/** Below this a thread's start-up (about 100 ms) costs more than parsing alongside saves. */
+const parseOnThreadFromBytes = 8 * 2 ** 20
 
 /** Invitations only list connection requests: a broken Invitations.csv is reported, not fatal. */
 async function outgoingInvitations(
@@ -81,6 +86,7 @@ export async function openLinkedInExport(
       totalBytes: files.messagesBytes,
       spill,
       senders,
+      parseOnThread: files.messagesBytes >= (options.parseOnThreadFrom ?? parseOnThreadFromBytes),
     })
     const me = senders.me(repairDoubleEncoding)
     const connections = files.connections

@@ -4,6 +4,7 @@
 import { delimiterHint, mapColumns, type ColumnMap } from './columns'
 import { readCsvRecords } from './csv-stream'
 import { LinkedInExportError } from './errors'
+import { readCsvRecordsOnThread } from './records-thread'
 import type { SenderTally } from './me'
 import { messageColumns, readMessageRow, type MessageColumn } from './message-rows'
 import type { ConversationSpill } from './spill'
@@ -29,6 +30,8 @@ export interface MessagesReadOptions {
   /** Where the messages go until the whole file is read. */
   spill: ConversationSpill
   senders: SenderTally
+  /** Parse on a thread of its own (records-thread.ts): worth its start-up for a big file. */
+  parseOnThread: boolean
 }
 
 export async function readMessages(
@@ -45,7 +48,8 @@ export async function readMessages(
   const unlisted: { count: number; firstLine?: number } = { count: 0 }
   const { onProgress, totalBytes } = options
 
-  const summary = await readCsvRecords(
+  const read = options.parseOnThread ? readCsvRecordsOnThread : readCsvRecords
+  const summary = await read(
     path,
     file,
     ({ fields, line }) => {

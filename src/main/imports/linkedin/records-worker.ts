@@ -1,0 +1,58 @@
+// The records thread's entry (see records-thread.ts): parses one CSV file and sends its records
+// on in batches, never more than a few batches ahead of the thread that reads them. Built as
+// out/main/records-worker.js (electron.vite.config.ts).
+import { parentPort, workerData } from 'node:worker_threads'
+import { type CsvRecord, readCsvRecords } from './csv-stream'
+import type { FromRecordsThread, RecordsThreadData, ToRecordsThread } from './thread-messages'
+
+const data = workerData as RecordsThreadData
+const port = parentPort!
+const post = (message: FromRecordsThread) => port.postMessage(message)
+
+let records: CsvRecord[] = []
+let bytesRead = 0
+let unacknowledged = 0
+let resume: (() => void) | null = null
+port.on('message', (message: ToRecordsThread) => {
+  if (message !== 'ack') return
+  unacknowledged--
+  resume?.()
+  resume = null
+})
+
+function send(): void {
+  post({ type: 'records', records, bytesRead })
+  records = []
+  unacknowledged++
+}
+
+readCsvRecords(data.path, data.fileLabel, (record) => records.push(record), {
+  fromLine: data.fromLine,
+  onRecordRead: (bytes) => {
+    bytesRead = bytes
+  },
+  pace: () => {
+    if (records.length < data.batch) return undefined
+    send()
+    if (unacknowledged < data.ahead) return undefined
+    return new Promise<void>((resolve) => (resume = resolve))
+  },
+}).then(
+  (summary) => {
+    if (records.length > 0) send()
+    post({ type: 'done', summary })
+    port.close()
+  },
+  (error: unknown) => {
+    const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown }
+    post({
+      type: 'failed',
+      error: {
+        name: typeof name === 'string' ? name : 'Error',
+        code: typeof code === 'string' ? code : undefined,
+        message: typeof message === 'string' ? message : String(error),
+      },
+    })
+    port.close()
+  },
+)

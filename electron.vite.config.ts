@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve('src/main/cli/main.ts'),
           'import-worker': resolve('src/main/imports/worker.ts'),
           'records-worker': resolve('src/main/imports/linkedin/records-worker.ts'),
+          'items-worker': resolve('src/main/imports/items-worker.ts'),
         },
         // Every chunk beside the entries: a thread is started from a chunk, by a path relative
         // to it (src/main/thread-entry.ts).

@@ -333,8 +333,10 @@ export function importSection(result: ImportResult, command: string, quick: bool
       'seat, not timed), on the import thread as in the app (src/main/imports/thread.ts): reading messages.csv (into temporary files, by conversation) and ' +
       'Connections.csv, then in one transaction reading each part back, inferring its outreach and ' +
       'writing it, including the credit count it ends with. A big messages.csv is parsed on a ' +
-      'thread of its own while the import thread handles the records already parsed, so the ' +
-      'import keeps two cores busy while it reads; B and A use one.',
+      'thread of its own while the import thread handles the records already parsed, and the ' +
+      'parts of a spilled export are read back and inferred on another while the import thread ' +
+      'writes (src/main/imports/linkedin/records-thread.ts, src/main/imports/items-thread.ts): ' +
+      'the import keeps two cores busy; B and A use one.',
     "- A: Debian's `sqlite3` shell loading the same file into a plain table of its ten text " +
       'columns (`.import --csv --skip 1`, one transaction), timed from spawn to exit; peak RSS ' +
       `from ${result.rssTool ?? '(not available: GNU time is not installed)'}.` +
@@ -389,7 +391,7 @@ export function importSection(result: ImportResult, command: string, quick: bool
       '',
       hotTable(profile.reading.functions),
       '',
-      `Writing (writeImport, one transaction: each part of the export read back and inferred, the rows written, the indexes built, the credit count). By file: ${filesLine(profile.writing)}.`,
+      `Writing (writeImport, one transaction: each part of the export read back and inferred, on a thread of its own when the export spilled and so outside this profile, then the rows written, the indexes built, the credit count). By file: ${filesLine(profile.writing)}.`,
       '',
       hotTable(profile.writing.functions),
     )

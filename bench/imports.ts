@@ -214,7 +214,7 @@ async function phasesOnce(child: Extract<ChildRun, { from: string }>): Promise<P
       seatId: source.seatId,
       read,
     }
-    writeImport(ledger, request)
+    await writeImport(ledger, request)
     const writeMs = performance.now() - start
     marks[2] = monotonicUs()
     return { readMs, writeMs, marks }
@@ -247,7 +247,7 @@ async function heapOnce(child: Extract<ChildRun, { from: string }>): Promise<Hea
     peak = 0
     let items = 0
     try {
-      writeImport(ledger, {
+      await writeImport(ledger, {
         kind: 'linkedin',
         source: basename(source.path),
         seatId: source.seatId,

@@ -63,6 +63,8 @@ export const answeredWhileImporting: ReadonlySet<string> = new Set([
   'imports.progress',
   'imports.cancel',
   'imports.list',
+  'imports.previewCsv',
+  'settings.get',
 ])
 
 interface Checking {

@@ -95,12 +95,20 @@ export function findOrCreateContact(ledger: Ledger, who: Recipient, importId?: n
   return createContact(ledger, who, importId)
 }
 
-/** Adds someone the caller knows the ledger does not hold yet. */
-export function createContact(ledger: Ledger, who: Recipient, importId?: number): ContactRef {
+/**
+ * Adds someone the caller knows the ledger does not hold yet; `createdAt` is the ledger's clock
+ * unless given (an import passes one instant for all it adds).
+ */
+export function createContact(
+  ledger: Ledger,
+  who: Recipient,
+  importId?: number,
+  createdAt = ledger.now().toISOString(),
+): ContactRef {
   const result = statement(
     ledger.db,
     'INSERT INTO contacts (profile_url, name, import_id, created_at) VALUES (?, ?, ?, ?)',
-  ).run(who.profileUrl ?? null, who.name ?? null, importId ?? null, ledger.now().toISOString())
+  ).run(who.profileUrl ?? null, who.name ?? null, importId ?? null, createdAt)
   return {
     id: Number(result.lastInsertRowid),
     profileUrl: who.profileUrl ?? null,

@@ -130,19 +130,24 @@ export function releaseCheckpoints(ledger: Ledger): void {
 }
 
 function write(ledger: Ledger, saved: Saved): void {
+  const { db } = ledger
+  // A checkpoint is only a shortcut: it never waits for another writer (an import writing on
+  // its own thread holds the lock for as long as it writes, and waiting would block this one).
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma('busy_timeout = 0')
   try {
-    ledger.db
-      .prepare(
-        `INSERT OR REPLACE INTO credit_checkpoints
-           (seat_id, through_day, format, settings, undone_imports, last_event_id, state, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...saved)
+    db.prepare(
+      `INSERT OR REPLACE INTO credit_checkpoints
+         (seat_id, through_day, format, settings, undone_imports, last_event_id, state, saved_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...saved)
   } catch (error) {
     // A file that cannot take it now (read-only, a full disk, another writer): not kept, and a
     // later balance replays everything again. Anything else (damage) is for the caller to see.
     const code = error instanceof Error && 'code' in error ? String(error.code) : ''
     if (!/^SQLITE_(READONLY|FULL|BUSY|LOCKED)/.test(code)) throw error
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`)
   }
 }
 
@@ -298,6 +303,7 @@ export function keepCheckpoint(
     JSON.stringify(start),
     ledger.now().toISOString(),
   ]
+  // Known even when the file cannot take it now: trying again would replay every event again.
   knownFor(ledger).set(settings.seatId, { through, vouch })
   const held = waiting.get(db)
   if (held) held.set(settings.seatId, saved)

@@ -28,10 +28,11 @@ export interface ImportItem {
 
 export interface ReadResult {
   /**
-   * The items, read on demand and once: a big LinkedIn export hands them over a part at a time
-   * (not in sentAt order across parts), so they are never all in memory.
+   * The items, a part at a time, read on demand and once: a big LinkedIn export hands them over a
+   * part of the file at a time (not in sentAt order across parts), so they are never all in
+   * memory, and the parts of a spilled one come from another thread (items-thread.ts).
    */
-  items(): Iterable<ImportItem>
+  parts(): Iterable<ImportItem[]> | AsyncIterable<ImportItem[]>
   /** Left out, by reason; counts found while reading `items` are added as they are read. */
   skipped: Record<string, number>
   rejected: { line: number; reason: string }[]

@@ -4,14 +4,18 @@ import type * as z from 'zod'
 import { tmpdir } from 'node:os'
 import { AppError } from '../../shared/contract/errors'
 import type { importSource } from '../../shared/contract/imports'
-import { normalizeProfileUrl } from '../../shared/domain/profiles'
-import { words } from '../../shared/domain/templates'
 import { CsvReadError, mapRow, missingColumns, readCsvRows } from './csv'
 import type { ImportItem, ReadResult } from './items'
-import { openLinkedInExport, type InferredOutreach, type OutgoingInvitation } from './linkedin'
+import { itemsOnThread } from './items-thread'
+import { openLinkedInExport } from './linkedin'
+import { invitationItem, linkedInItem } from './linkedin-items'
+import { importTooLarge, isOutOfMemory } from './too-large'
 import { LinkedInExportError } from './linkedin/errors'
 
 export type ImportSource = z.output<typeof importSource>
+
+/** Items handed to the writer at a time, from an export read in this thread. */
+const partItems = 1000
 
 export interface ReadProgress {
   rows: number
@@ -27,70 +31,6 @@ interface ReadOptions {
   bucketBytes?: number
 }
 
-/** Anonymised members ("LinkedIn Member", no URL) are different people: keep them apart. */
-function contactOf(o: {
-  conversationId: string
-  contact: { name: string; profileUrl: string | null }
-}) {
-  // The reader normalised it already (message-rows.ts).
-  const profileUrl = o.contact.profileUrl
-  const name =
-    !profileUrl && /^linkedin member$/i.test(o.contact.name.trim())
-      ? `LinkedIn Member (${o.conversationId})`
-      : o.contact.name
-  return { name: name || null, profileUrl }
-}
-
-/** One opening message of the export as an import item; null when the preview left it out. */
-function linkedInItem(
-  o: InferredOutreach,
-  overrides: Extract<ImportSource, { kind: 'linkedin' }>['overrides'],
-): ImportItem | null {
-  const key = `linkedin:${o.conversationId}`
-  const override = overrides[key]
-  if (override === 'skip') return null
-  return {
-    key,
-    line: o.line,
-    contact: contactOf(o),
-    channel: override ?? o.channel,
-    why: override ? 'You changed this in the preview.' : o.why,
-    sentAt: o.sentAt,
-    subject: o.subject,
-    template: null,
-    role: null,
-    bodyChars: o.body.length,
-    bodyWords: words(o.body),
-    followups: o.followups.map((f) => ({ at: f.at, bodyChars: f.bodyChars })),
-    response: o.response
-      ? { at: o.response.at, kind: o.response.kind, sentiment: o.response.sentiment }
-      : null,
-    meetingAt: null,
-  }
-}
-
-function invitationItem(invite: OutgoingInvitation): ImportItem {
-  return {
-    key: `linkedin-invitation:${invite.profileUrl ?? invite.to}:${invite.at}`,
-    line: 0,
-    contact: {
-      name: invite.to,
-      profileUrl: invite.profileUrl ? normalizeProfileUrl(invite.profileUrl) : null,
-    },
-    channel: 'connection-note',
-    why: 'A connection request you sent (Invitations.csv).',
-    sentAt: invite.at,
-    subject: null,
-    template: null,
-    role: null,
-    bodyChars: invite.message?.length ?? null,
-    bodyWords: invite.message ? words(invite.message) : null,
-    followups: [],
-    response: null,
-    meetingAt: null,
-  }
-}
-
 async function readLinkedIn(
   source: Extract<ImportSource, { kind: 'linkedin' }>,
   options: ReadOptions,
@@ -101,15 +41,35 @@ async function readLinkedIn(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.bucketBytes ? { bucketBytes: options.bucketBytes } : {}),
   })
-  const { skipped } = reading
-  return {
-    *items() {
-      for (const o of reading.outreach()) {
-        const item = linkedInItem(o, source.overrides)
-        if (item) yield item
-        else skipped['left out in the preview'] = (skipped['left out in the preview'] ?? 0) + 1
+  const { skipped, spilled } = reading
+  function* inferred(): Generator<ImportItem[]> {
+    let part: ImportItem[] = []
+    for (const o of reading.outreach()) {
+      const item = linkedInItem(o, source.overrides)
+      if (item) part.push(item)
+      else skipped['left out in the preview'] = (skipped['left out in the preview'] ?? 0) + 1
+      if (part.length === partItems) {
+        yield part
+        part = []
       }
-      for (const invite of reading.invitations) yield invitationItem(invite)
+    }
+    yield part
+  }
+  return {
+    // A spilled export's parts are read back and inferred on a thread of their own.
+    async *parts() {
+      if (spilled)
+        yield* itemsOnThread(
+          {
+            files: spilled,
+            me: reading.me.profileUrl,
+            since: reading.since,
+            overrides: source.overrides,
+          },
+          skipped,
+        )
+      else yield* inferred()
+      yield reading.invitations.map(invitationItem)
     },
     skipped,
     rejected: reading.rejected.map((r) => ({
@@ -179,7 +139,7 @@ async function readCsv(
       'VALIDATION_FAILED',
       `The file has no column ${missing.join(', ')}. Check the mapping against the file's header row.`,
     )
-  return { items: () => items, skipped: {}, rejected, rows, me: null, dispose: () => undefined }
+  return { parts: () => [items], skipped: {}, rejected, rows, me: null, dispose: () => undefined }
 }
 
 /** A problem reading a source as an AppError with a sentence the user can act on, if it is one. */
@@ -192,6 +152,7 @@ export function readProblem(error: unknown, source: { path: string }): AppError 
       error.message,
       { code: error.code },
     )
+  if (isOutOfMemory(error)) return importTooLarge()
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'ENOENT')
     return new AppError(

@@ -72,7 +72,7 @@ export async function runImportTask<K extends ImportTaskKind>(
     }
     if (kind === 'preview') {
       const earliest = new Earliest(previewRows)
-      const summary = dryRun(ledger, { ...request, onItem: (item) => earliest.add(item) })
+      const summary = await dryRun(ledger, { ...request, onItem: (item) => earliest.add(item) })
       const preview: ImportPreview = {
         me: read.me,
         summary,
@@ -83,8 +83,8 @@ export async function runImportTask<K extends ImportTaskKind>(
     }
     const written: ImportWritten =
       kind === 'dry-run'
-        ? { importId: null, summary: dryRun(ledger, request), me: read.me }
-        : { ...writeImport(ledger, request), me: read.me }
+        ? { importId: null, summary: await dryRun(ledger, request), me: read.me }
+        : { ...(await writeImport(ledger, request)), me: read.me }
     return written as ImportTaskResult<K>
   } finally {
     read.dispose()

@@ -1,5 +1,9 @@
-// What the import thread and the thread that started it say to each other (thread.ts, worker.ts).
+// What the import's threads say to each other: the import thread and the thread that started it
+// (thread.ts, worker.ts); the items thread and the import thread (items-thread.ts,
+// items-worker.ts).
 import type { ErrorInfo } from '../../shared/contract/errors'
+import type { ImportItem } from './items'
+import type { SpilledFiles } from './linkedin/spill'
 import type { ReadProgress, ImportSource } from './read'
 import type { ImportTaskKind, ImportTaskResult } from './task'
 
@@ -12,6 +16,8 @@ export interface ImportThreadData {
   /** One Int32, gateReading until either side moves it (see ImportThread.cancel). */
   gate: SharedArrayBuffer
 }
+
+export type LinkedInOverrides = Extract<ImportSource, { kind: 'linkedin' }>['overrides']
 
 export const gateReading = 0
 export const gateWriting = 1
@@ -26,3 +32,21 @@ export type FromImportThread =
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'cancelled' }
   | { type: 'crashed'; message: string }
+
+export interface ItemsThreadData {
+  files: SpilledFiles
+  /** The user's own profile URL. */
+  me: string
+  since: ReadonlyMap<string, string> | null
+  overrides: LinkedInOverrides
+  /** Parts sent and not yet acknowledged before the thread waits. */
+  ahead: number
+}
+
+/** The writer has taken a part. */
+export type ToItemsThread = 'ack'
+
+export type FromItemsThread =
+  | { type: 'items'; items: ImportItem[]; skipped: Record<string, number> }
+  | { type: 'done' }
+  | { type: 'failed'; message: string }

@@ -10,6 +10,7 @@ import type { Ledger } from '../ledger'
 import { threadEntry } from '../thread-entry'
 import type { ImportSource, ReadProgress } from './read'
 import type { ImportTaskKind, ImportTaskResult } from './task'
+import { importTooLarge, isOutOfMemory } from './too-large'
 import {
   gateCancelled,
   gateReading,
@@ -43,13 +44,6 @@ export async function importsSettled(ledger: Ledger): Promise<void> {
 
 export function importsUnderway(ledger: Ledger): boolean {
   return (underway.get(ledger.db)?.size ?? 0) > 0
-}
-
-function outOfMemory(): AppError {
-  return new AppError(
-    'IMPORT_TOO_LARGE',
-    'The import needed more memory than it may use, so it stopped; nothing was written. Split the file into smaller files and import them one after another.',
-  )
 }
 
 export function startImportThread<K extends ImportTaskKind>(
@@ -107,7 +101,7 @@ export function startImportThread<K extends ImportTaskKind>(
     })
     worker.on('error', (error: Error & { code?: string }) => {
       answered = true
-      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error)
+      reject(isOutOfMemory(error) ? importTooLarge() : error)
     })
     worker.on('exit', (code) => {
       if (!answered)

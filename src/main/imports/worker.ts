@@ -6,6 +6,7 @@ import { AppError } from '../../shared/contract/errors'
 import type { Ledger } from '../ledger'
 import { ledgerPaths } from '../paths'
 import { runImportTask } from './task'
+import { importTooLarge, isOutOfMemory } from './too-large'
 import {
   gateReading,
   gateWriting,
@@ -28,6 +29,8 @@ function cancelled(): Error {
 }
 
 async function run(): Promise<void> {
+  // Cancelled before it started: nothing to open.
+  if (Atomics.load(gate, 0) !== gateReading) throw cancelled()
   const db = new Database(data.dbPath, { fileMustExist: true })
   try {
     db.pragma('synchronous = FULL')
@@ -55,6 +58,7 @@ run().then(
   () => port.close(),
   (error: unknown) => {
     if (error instanceof AppError) post({ type: 'failed', error: error.toInfo() })
+    else if (isOutOfMemory(error)) post({ type: 'failed', error: importTooLarge().toInfo() })
     else if (error instanceof Error && error.name === 'AbortError') post({ type: 'cancelled' })
     else
       post({

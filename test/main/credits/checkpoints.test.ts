@@ -81,6 +81,26 @@ describe('credit checkpoints', () => {
     expect(await replayed(again, seatId)).toEqual(first)
   })
 
+  it('never waits for another writer to save one: the balance is answered, the save left for later', async () => {
+    const { dbPath, backend, seatId } = await busyLedger()
+    backend.ledger.db.exec('DELETE FROM credit_checkpoints')
+    const again = await reopened(dbPath, backend)
+    // Another connection holds the write lock (an import writing on its own thread).
+    const other = new Database(dbPath)
+    other.exec('BEGIN IMMEDIATE')
+    try {
+      // Waiting for the lock would take the whole minute (and fail the test's time limit).
+      again.ledger.db.pragma('busy_timeout = 60000')
+      const balance = await todays(again, seatId)
+      expect(balance).toEqual(await replayed(again, seatId))
+      expect(checkpoints(dbPath)).toEqual([])
+      expect(again.ledger.db.pragma('busy_timeout', { simple: true })).toBe(60000)
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+  })
+
   it('keeps answering from it after today is logged', async () => {
     const { dbPath, backend, seatId } = await busyLedger()
     await todays(backend, seatId)

@@ -83,4 +83,52 @@ describe("an import's closing count", () => {
       })
     },
   )
+
+  it('counts as a full replay does when stored instants are odd: past year 9999, or written by hand', async () => {
+    const { backend, seat } = await openWithSeat({
+      timeZone: 'America/New_York',
+      seat: { startedOn: '2025-06-01' },
+    })
+    const { ledger } = backend
+    const sends = new Set<number>()
+    const responses = new Set<number>()
+    const send = (at: string, n: number) => {
+      const contactId = createContact(ledger, {
+        profileUrl: `https://www.linkedin.com/in/o-${n}`,
+      }).id
+      const id = appendEvent(ledger, { seatId: seat.id, kind: 'inmail-sent', at, contactId })
+      sends.add(id)
+      return { id, contactId }
+    }
+    ledger.db.transaction(() => {
+      for (let i = 0; i < 120; i++) {
+        const { id, contactId } = send(`${addDays('2025-06-02', i)}T12:00:00.000Z`, i)
+        if (i % 3 === 0)
+          responses.add(
+            appendEvent(ledger, {
+              seatId: seat.id,
+              kind: 'response',
+              at: `${addDays('2025-06-02', i + 10)}T12:00:00.000Z`,
+              contactId,
+              inmailId: id,
+              responseKind: 'reply',
+              sentiment: 'neutral',
+            }),
+          )
+      }
+      // A spreadsheet's "12/31/9999" in New York, an instant written with an offset, and one
+      // in another format (a hand-edited export file): none sorts as text where it falls in time.
+      send('+010000-01-01T04:30:00.000Z', 1000)
+      send('2025-08-01T09:00:00+14:00', 1001)
+      send('Fri, 01 Aug 2025 09:00:00 GMT', 1002)
+    })()
+    const asOf = ledger.now().toISOString()
+    const full = computeSeatState(seatSettings(ledger, seat.id), seatEvents(ledger, seat.id), asOf)
+    expect(creditOutcomes(ledger, seat.id, asOf, { responses, sends })).toEqual({
+      refunds: full.entries.filter(
+        (e) => e.kind === 'refund' && e.eventId !== null && responses.has(e.eventId),
+      ).length,
+      flagged: full.overdrawn.filter((id) => sends.has(id)).length,
+    })
+  })
 })

@@ -1,10 +1,10 @@
-// A big import's two shortcuts must not change what it finds or writes: the messages spread over
-// temporary files while the export is read (spill.ts), and the indexes built once after a bulk
-// load instead of row by row (bulk.ts).
+// A big import's shortcuts must not change what it finds or writes: the messages spread over
+// temporary files while the export is read (spill.ts), the indexes built once after a bulk load
+// instead of row by row (bulk.ts), and the people met again not looked up again (people.ts).
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend'
 import { openLinkedInExport, readLinkedInExport } from '../../../src/main/imports/linkedin'
 import { createContact } from '../../../src/main/contacts/service'
@@ -14,11 +14,17 @@ import { dryRun, writeImport } from '../../../src/main/imports/write'
 import type { ImportSummary } from '../../../src/shared/contract'
 import { fixturesDir as fixtures } from '../../helpers/fixtures'
 import { call, openWithSeat } from '../../helpers/ledger'
+import { generateExport } from '../../../bench/export-file'
 import { messageLine, messagesHeader, myUrl, useTempDir } from './linkedin/temp-export'
 
 const temp = useTempDir()
 const now = () => new Date('2026-11-01T12:00:00.000Z')
 const exports = ['linkedin-export', 'linkedin-export-quirks']
+const generated = mkdtempSync(join(tmpdir(), 'outreach-generated-'))
+beforeAll(async () => {
+  await generateExport(generated, { seed: 5, messages: 5000, from: '2025-06-01', to: '2025-11-30' })
+})
+afterAll(() => rmSync(generated, { recursive: true, force: true }))
 
 // Temporary files go to a folder of this test's own, so other tests' imports cannot be counted.
 let ownTmp = ''
@@ -143,15 +149,35 @@ const written = (backend: Backend) => ({
   contacts: backend.ledger.db.prepare('SELECT * FROM contacts ORDER BY id').all(),
 })
 
+/** Every event written, by what it says: its key, its person, the events it points to. */
+const said = (backend: Backend) =>
+  backend.ledger.db
+    .prepare(
+      `SELECT e.source_key, e.kind, e.at, e.day, e.channel, e.open_profile, e.subject,
+         e.body_chars, e.body_words, e.response_kind, e.sentiment, c.profile_url, c.name,
+         i.source_key AS inmail, f.source_key AS followup_of
+       FROM ledger_events e LEFT JOIN contacts c ON c.id = e.contact_id
+       LEFT JOIN ledger_events i ON i.id = e.inmail_id
+       LEFT JOIN ledger_events f ON f.id = e.followup_of
+       ORDER BY e.source_key, e.kind, e.at`,
+    )
+    .all()
+
 async function importInto(
   backend: Backend,
   seatId: number,
   folder: string,
   bulkFromRows: number,
   dry = false,
+  rememberPeople?: number,
+  /** Spread over temporary files of this size (read back on the items thread); 0: in one piece. */
+  bucketBytes = 512,
 ): Promise<ImportSummary> {
   const source = { kind: 'linkedin' as const, path: folder, seatId, overrides: {} }
-  const read = await readSource(source, { timeZone: 'UTC', bucketBytes: 512 })
+  const read = await readSource(source, {
+    timeZone: 'UTC',
+    ...(bucketBytes > 0 ? { bucketBytes } : {}),
+  })
   try {
     const request = {
       kind: 'linkedin' as const,
@@ -159,26 +185,49 @@ async function importInto(
       seatId,
       read,
       bulkFromRows,
+      ...(rememberPeople === undefined ? {} : { rememberPeople }),
     }
-    return dry ? dryRun(backend.ledger, request) : writeImport(backend.ledger, request).summary
+    return dry
+      ? await dryRun(backend.ledger, request)
+      : (await writeImport(backend.ledger, request)).summary
   } finally {
     read.dispose()
   }
 }
 
 describe('a bulk load', () => {
-  it.each(exports)('of %s writes the same rows as one row at a time', async (name) => {
+  it.each([
+    ...exports.map((name) => [name, join(fixtures, name)]),
+    // Five thousand conversations with a few dozen people met again and again.
+    ['a generated export', generated],
+  ])('of %s writes the same rows as one row at a time', async (_name, folder) => {
     const rowByRow = await ledger()
     const bulk = await ledger()
     const indexesBefore = indexes(bulk.backend)
-    const one = await importInto(rowByRow.backend, rowByRow.seat.id, join(fixtures, name), Infinity)
-    const other = await importInto(bulk.backend, bulk.seat.id, join(fixtures, name), 0)
+    // Every person looked up in the ledger, against a bulk load remembering only the last two.
+    const one = await importInto(rowByRow.backend, rowByRow.seat.id, folder, Infinity, false, 0)
+    const other = await importInto(bulk.backend, bulk.seat.id, folder, 0, false, 2)
     expect(other).toEqual(one)
     expect(written(bulk.backend)).toEqual(written(rowByRow.backend))
     // Every index is back, and agrees with its table.
     expect(indexes(bulk.backend)).toEqual(indexesBefore)
     expect(bulk.backend.ledger.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
   })
+
+  it.each([
+    ...exports.map((name) => [name, join(fixtures, name)]),
+    ['a generated export', generated],
+  ])(
+    'of %s writes the same from parts read back on another thread as from one piece',
+    async (_name, folder) => {
+      const [inParts, whole] = [await ledger(), await ledger()]
+      const one = await importInto(inParts.backend, inParts.seat.id, folder, 0)
+      const other = await importInto(whole.backend, whole.seat.id, folder, 0, false, undefined, 0)
+      expect(one).toEqual(other)
+      // In another order (part by part), so compared by what they say, not by their ids.
+      expect(said(inParts.backend)).toEqual(said(whole.backend))
+    },
+  )
 
   it('finds the people the ledger already holds, merged ones too, without adding them again', async () => {
     const folder = join(fixtures, 'linkedin-export')
@@ -276,5 +325,16 @@ describe('a disk too full for the temporary files', () => {
       expect(problem?.message).toContain('nothing was written')
     }
     expect(readProblem(new Error('something else'), { path: '/x' })).toBeNull()
+  })
+})
+
+describe('a thread reading the export that runs out of memory', () => {
+  it('stops the import with IMPORT_TOO_LARGE, saying nothing was written', () => {
+    const error = Object.assign(new Error('Worker terminated due to reaching memory limit'), {
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    })
+    const problem = readProblem(error, { path: '/exports/linkedin' })
+    expect(problem).toMatchObject({ code: 'IMPORT_TOO_LARGE' })
+    expect(problem?.message).toMatch(/nothing was written/)
   })
 })

@@ -7,6 +7,9 @@ import { instantMs, localDayNumber, type DayNumber } from './days'
 import { type Replay, replay, replayFrom, type ReplayStart, startOf } from './replay'
 import type { Instant, LedgerEvent, SeatSettings } from './types'
 
+/** An event came after the days it falls on were replayed: the caller's order was not kept. */
+export class OutOfOrder extends RangeError {}
+
 /** A part covers at least this many days (fewer parts, fewer resumes); tests set it lower. */
 const defaultPartDays = 30
 
@@ -14,6 +17,8 @@ export class ReplayInParts {
   private readonly asOfMs: number
   private readonly asOfDay: DayNumber
   private waiting: { event: LedgerEvent; day: DayNumber }[] = []
+  /** The earliest day among those waiting (not always the first's: a send dated years ahead). */
+  private earliest = Number.POSITIVE_INFINITY
   private start: ReplayStart | null = null
   /** The last day replayed; nothing added may fall on or before it. */
   private replayedThrough = Number.NEGATIVE_INFINITY
@@ -31,16 +36,16 @@ export class ReplayInParts {
   add(event: LedgerEvent): void {
     const day = localDayNumber(instantMs(event.at), this.settings.timeZone)
     if (day <= this.replayedThrough)
-      throw new RangeError('ReplayInParts: an event falls on a day already replayed.')
+      throw new OutOfOrder('ReplayInParts: an event falls on a day already replayed.')
     this.waiting.push({ event, day })
+    this.earliest = Math.min(this.earliest, day)
   }
 
   /** Every event on or before `day` (a local day) has been added. */
   completeThrough(day: DayNumber): void {
     // Days before today only: today's events count up to the instant asked for (finish).
     const cut = Math.min(day, this.asOfDay - 1)
-    const first = this.waiting[0]
-    if (first === undefined || cut < first.day + this.partDays) return
+    if (cut < this.earliest + this.partDays) return
     this.replayThrough(cut, Number.POSITIVE_INFINITY)
   }
 
@@ -57,6 +62,7 @@ export class ReplayInParts {
       if (waiting.day <= untilDay) now.push(waiting.event)
       else later.push(waiting)
     this.waiting = later
+    this.earliest = later.reduce((min, w) => Math.min(min, w.day), Number.POSITIVE_INFINITY)
     const part = this.start
       ? replayFrom(this.start, this.settings, now, untilDay, untilMs)
       : replay(this.settings, now, untilDay, untilMs)

@@ -10,7 +10,8 @@ import { readInvitations } from './invitations'
 import { givenProfile, SenderTally } from './me'
 import { readMessages } from './messages'
 import { repairDoubleEncoding } from './mojibake'
-import { ConversationSpill } from './spill'
+import type { ConversationBook } from './conversations'
+import { ConversationSpill, type SpilledFiles } from './spill'
 import type { InferredOutreach, LinkedInImportPlan, OutgoingInvitation, RejectedRow } from './types'
 
 export { LinkedInExportError, type LinkedInExportErrorCode } from './errors'
@@ -60,8 +61,32 @@ export interface LinkedInExportReading extends Omit<LinkedInImportPlan, 'outreac
    * they are read. Read once.
    */
   outreach(): Generator<InferredOutreach>
+  /**
+   * Where the conversations wait when the export was big enough to spill (null: in memory), and
+   * when each connection began: what outreachOf needs to read them on another thread.
+   */
+  spilled: SpilledFiles | null
+  since: ReadonlyMap<string, string> | null
   /** Removes what the reading keeps on disk; call it when done, also after a failure. */
   dispose(): void
+}
+
+/**
+ * The outreach in these books: each book's conversations inferred (who wrote first, InMail or
+ * not), those left out counted into `skipped` by reason.
+ */
+export function* outreachOf(
+  books: Iterable<ConversationBook>,
+  me: string,
+  since: ReadonlyMap<string, string> | null,
+  skipped: Record<string, number>,
+): Generator<InferredOutreach> {
+  for (const book of books) {
+    const inference = inferOutreach(book, book.people.find(me), since)
+    for (const [reason, count] of Object.entries(inference.skipped))
+      skipped[reason] = (skipped[reason] ?? 0) + count
+    yield* inference.outreach
+  }
 }
 
 /**
@@ -97,6 +122,7 @@ export async function openLinkedInExport(
       : { outgoing: [], rejected: [] }
     if (signal?.aborted) throw abortError(signal)
 
+    const since = connections?.since ?? null
     const skipped: Record<string, number> = {}
     if (messages.draftRows > 0) skipped.draft = messages.draftRows
     if (messages.systemRows > 0) skipped.system = messages.systemRows
@@ -108,18 +134,9 @@ export async function openLinkedInExport(
       rows: messages.rows,
       encoding: messages.encoding,
       connectionsFound: connections !== null,
-      *outreach() {
-        for (const book of spill.books()) {
-          const inference = inferOutreach(
-            book,
-            book.people.find(me.profileUrl),
-            connections?.since ?? null,
-          )
-          for (const [reason, count] of Object.entries(inference.skipped))
-            skipped[reason] = (skipped[reason] ?? 0) + count
-          yield* inference.outreach
-        }
-      },
+      outreach: () => outreachOf(spill.books(), me.profileUrl, since, skipped),
+      spilled: spill.files,
+      since,
       dispose: () => spill.dispose(),
     }
   } catch (error) {

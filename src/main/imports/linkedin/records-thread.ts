@@ -9,9 +9,13 @@ import { abortError, LinkedInExportError, type LinkedInExportErrorCode } from '.
 import type { FromRecordsThread, RecordsThreadData, ToRecordsThread } from './thread-messages'
 
 const batch = 2000
+const batchChars = 1_000_000
 const ahead = 4
-/** It holds a few batches at a time: a small heap keeps its garbage small too. */
-const limits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 }
+/**
+ * It holds a few batches at a time (and a record can run to 2,000,000 characters, see
+ * csv-stream.ts): a small heap keeps its garbage small too.
+ */
+const limits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
 
 function rebuilt(error: { name: string; code: string | undefined; message: string }): Error {
   if (error.name === 'LinkedInExportError')
@@ -29,7 +33,14 @@ export function readCsvRecordsOnThread(
 ): Promise<CsvReadSummary> {
   const { signal, onRecordRead } = options
   if (signal?.aborted) return Promise.reject(abortError(signal))
-  const data: RecordsThreadData = { path, fileLabel, fromLine: options.fromLine, batch, ahead }
+  const data: RecordsThreadData = {
+    path,
+    fileLabel,
+    fromLine: options.fromLine,
+    batch,
+    batchChars,
+    ahead,
+  }
   const { url, execArgv } = threadEntry(import.meta.url, 'records-worker.ts', 'records-worker')
   const worker = new Worker(url, { workerData: data, execArgv, resourceLimits: limits })
   return new Promise<CsvReadSummary>((resolve, reject) => {

@@ -10,6 +10,8 @@ const port = parentPort!
 const post = (message: FromRecordsThread) => port.postMessage(message)
 
 let records: CsvRecord[] = []
+/** Characters in `records`: long messages make a batch full sooner. */
+let chars = 0
 let bytesRead = 0
 let unacknowledged = 0
 let resume: (() => void) | null = null
@@ -23,21 +25,30 @@ port.on('message', (message: ToRecordsThread) => {
 function send(): void {
   post({ type: 'records', records, bytesRead })
   records = []
+  chars = 0
   unacknowledged++
 }
 
-readCsvRecords(data.path, data.fileLabel, (record) => records.push(record), {
-  fromLine: data.fromLine,
-  onRecordRead: (bytes) => {
-    bytesRead = bytes
+readCsvRecords(
+  data.path,
+  data.fileLabel,
+  (record) => {
+    records.push(record)
+    for (const field of record.fields) chars += field.length
   },
-  pace: () => {
-    if (records.length < data.batch) return undefined
-    send()
-    if (unacknowledged < data.ahead) return undefined
-    return new Promise<void>((resolve) => (resume = resolve))
+  {
+    fromLine: data.fromLine,
+    onRecordRead: (bytes) => {
+      bytesRead = bytes
+    },
+    pace: () => {
+      if (records.length < data.batch && chars < data.batchChars) return undefined
+      send()
+      if (unacknowledged < data.ahead) return undefined
+      return new Promise<void>((resolve) => (resume = resolve))
+    },
   },
-}).then(
+).then(
   (summary) => {
     if (records.length > 0) send()
     post({ type: 'done', summary })

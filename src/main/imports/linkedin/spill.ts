@@ -85,6 +85,28 @@ function bucketOf(conversationId: string, buckets: number): number {
   return (hash >>> 0) % buckets
 }
 
+/** The temporary files of a spilled export (after finish()). */
+export interface SpilledFiles {
+  dir: string
+  buckets: number
+}
+
+/** The books of spilled files, read one file at a time (see ConversationSpill.books). */
+export function* spilledBooks(files: SpilledFiles): Generator<ConversationBook> {
+  for (let bucket = 0; bucket < files.buckets; bucket++) {
+    const book = new ConversationBook()
+    // Read as bytes and decoded a message at a time: one string of the whole file would be
+    // kept alive by every piece of it the book keeps.
+    const bytes = readFileSync(join(files.dir, `${bucket}.txt`))
+    let start = 0
+    for (let end = bytes.indexOf(recordByte); end >= 0; end = bytes.indexOf(recordByte, start)) {
+      book.add(decode(bytes.toString('utf8', start, end)))
+      start = end + 1
+    }
+    yield book
+  }
+}
+
 export class ConversationSpill {
   private readonly book: ConversationBook | null
   private readonly dir: string | null
@@ -153,27 +175,18 @@ export class ConversationSpill {
     for (let bucket = 0; bucket < this.fds.length; bucket++) this.flush(bucket)
   }
 
+  /** Where the messages wait, for a reader on another thread; null when kept in memory. */
+  get files(): SpilledFiles | null {
+    return this.dir ? { dir: this.dir, buckets: this.fds.length } : null
+  }
+
   /**
    * The conversations, one book per file, each read when the previous one is done with: every
    * conversation is whole in exactly one book. Read once.
    */
   *books(): Generator<ConversationBook> {
-    if (this.book) {
-      yield this.book
-      return
-    }
-    for (let bucket = 0; bucket < this.fds.length; bucket++) {
-      const book = new ConversationBook()
-      // Read as bytes and decoded a message at a time: one string of the whole file would be
-      // kept alive by every piece of it the book keeps.
-      const bytes = readFileSync(join(this.dir!, `${bucket}.txt`))
-      let start = 0
-      for (let end = bytes.indexOf(recordByte); end >= 0; end = bytes.indexOf(recordByte, start)) {
-        book.add(decode(bytes.toString('utf8', start, end)))
-        start = end + 1
-      }
-      yield book
-    }
+    if (this.book) yield this.book
+    else yield* spilledBooks(this.files!)
   }
 
   /** Removes the temporary files; safe to call more than once. */

@@ -6,8 +6,10 @@ export interface RecordsThreadData {
   path: string
   fileLabel: string
   fromLine: number | undefined
-  /** Records per message. */
+  /** Records per message, at most. */
   batch: number
+  /** Characters per message, about: a batch ends with the record that passes it. */
+  batchChars: number
   /** Messages sent and not yet acknowledged before the thread waits. */
   ahead: number
 }

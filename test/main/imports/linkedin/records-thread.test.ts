@@ -39,6 +39,21 @@ describe('messages.csv parsed on a thread of its own', () => {
     expect(plan).toEqual(await readLinkedInExport(folder))
   })
 
+  it('reads thousands of long messages in a row as the reading thread does', async () => {
+    // Long messages (20,000 characters: a pasted CV, say), one after another: a batch is cut by
+    // its size, not only by its count, or the thread runs out of memory.
+    const body = 'Grüße € '.repeat(2500)
+    const lines = [messagesHeader]
+    for (let i = 0; i < 2100; i++)
+      lines.push(
+        `c${i},,Jordan Avery,https://www.linkedin.com/in/jordan-avery,Bo ${i},https://www.linkedin.com/in/bo-${i},2026-01-07 08:00:00 UTC,Hi,"${body}",INBOX`,
+      )
+    await temp.write('messages.csv', `${lines.join('\n')}\n`)
+    const plan = await readLinkedInExport(temp.dir, onThread)
+    expect(plan.rows).toBe(2100)
+    expect(plan).toEqual(await readLinkedInExport(temp.dir))
+  })
+
   it('refuses what the reading thread refuses, with the same code and line', async () => {
     const cutOff = `${smallExport()}c9,,Jordan Avery,x,Bo,y,2026-01-07 08:00:00 UTC,,"Hi Bo,\nthis never`
     await temp.write('messages.csv', cutOff)

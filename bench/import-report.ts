@@ -198,7 +198,7 @@ function memoryLines(result: ImportResult): string[] {
   if (largest.rssBeforeImport !== null)
     lines.push(
       `- An import process holds ${mb(largest.rssBeforeImport)} MB before \`runImport\` starts ` +
-        '(Node, the code, the open ledger); the rest of its peak is the import and its thread.',
+        '(Node, the code, the open ledger); the rest of its peak is the import and its threads.',
     )
   return lines
 }

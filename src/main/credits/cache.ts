@@ -133,6 +133,18 @@ function update(ledger: Ledger, seatId: number, entry: Entry, stamp: Stamp, epoc
   return { settings, events, lastId, epoch, ...stamp }
 }
 
+/**
+ * Moves whenever a change could make stored events read differently, other than new ledger rows
+ * and seat settings (a contact renamed or merged, an import undone, on this connection; anything
+ * committed by another): for results kept beside the cache. Null inside a first transaction.
+ */
+export function readingVersion(ledger: Ledger): string | null {
+  const cache = cacheFor(ledger.db)
+  if (!cache) return null
+  const { version } = cache.stamp.get() as Stamp
+  return `${cache.epoch.get() as number}:${version}`
+}
+
 /** True when this connection holds the seat's events (perhaps to bring up to date). */
 export function holdsSeat(ledger: Ledger, seatId: number): boolean {
   return caches.get(ledger.db)?.seats.has(seatId) ?? false

@@ -29,7 +29,7 @@ import {
   type Statement,
 } from './engine'
 import { labelIds } from '../outreach/labels'
-import { cachedSeat, holdsSeat } from './cache'
+import { cachedSeat, holdsSeat, readingVersion } from './cache'
 import { checkpointBasis, keepCheckpoint, stateFromCheckpoint } from './checkpoints'
 import { appendEvent, seatSettings } from './store'
 import { endOfLocalDay } from './zone'
@@ -106,12 +106,32 @@ function endOfToday(ledger: Ledger, timeZone: string): string {
   return endOfLocalDay(localDay(ledger.now().toISOString(), timeZone), timeZone)
 }
 
+/**
+ * Today's balances answered from a checkpoint, by seat, with what they rest on: asked again
+ * (the dashboard, every few seconds) while nothing moved, the same answer without reading again.
+ */
+const fromCheckpoint = new WeakMap<Ledger['db'], Map<number, { key: string; balance: Balance }>>()
+
 export function balance(ledger: Ledger, seatId: number, at?: string): Balance {
   // Today's balance of a seat not read yet (the app just opened): from its checkpoint.
   if (at === undefined && !holdsSeat(ledger, seatId)) {
     const settings = seatSettings(ledger, seatId)
-    const state = stateFromCheckpoint(ledger, settings, endOfToday(ledger, settings.timeZone))
-    if (state) return balanceOf(settings, state)
+    const asOf = endOfToday(ledger, settings.timeZone)
+    // Read before the state it vouches for: a commit in between only costs a second reading.
+    const version = readingVersion(ledger)
+    const { lastId, undone } = checkpointBasis(ledger, seatId)
+    const key = JSON.stringify([asOf, settings, lastId, undone, version])
+    const kept = fromCheckpoint.get(ledger.db)?.get(seatId)
+    if (version !== null && kept?.key === key) return kept.balance
+    const state = stateFromCheckpoint(ledger, settings, asOf)
+    if (state) {
+      const answer = balanceOf(settings, state)
+      if (version !== null && !ledger.db.inTransaction) {
+        const kept = fromCheckpoint.get(ledger.db) ?? new Map()
+        fromCheckpoint.set(ledger.db, kept.set(seatId, { key, balance: answer }))
+      }
+      return answer
+    }
   }
   const basis = at === undefined ? checkpointBasis(ledger, seatId) : null
   const { settings, events } = load(ledger, seatId)

@@ -101,6 +101,29 @@ describe('credit checkpoints', () => {
     }
   })
 
+  it('answers again from what it answered while nothing moved, and anew once something did', async () => {
+    const { dbPath, backend, seatId } = await busyLedger()
+    await todays(backend, seatId)
+    const again = await reopened(dbPath, backend)
+    const first = await todays(again, seatId)
+    expect(await todays(again, seatId)).toEqual(first)
+    expect(holdsSeat(again.ledger, seatId)).toBe(false)
+    // A contact renamed on this connection: its pending refund reads the new name.
+    const contactId = again.ledger.db
+      .prepare('SELECT id FROM contacts WHERE profile_url = ?')
+      .pluck()
+      .get(person(79).profileUrl) as number
+    await call(again, 'contacts.update', { contactId, name: 'Grace Hopper' })
+    const renamed = await todays(again, seatId)
+    expect(renamed.pendingRefunds.map((p) => p.contact)).toContain('Grace Hopper')
+    // An InMail logged by another program (the CLI): counted at once.
+    const other = await openBackend(dbPath)
+    await call(other, 'credits.send', { seatId, to: person(501), at: '2026-03-10T08:00:00Z' })
+    const logged = await todays(again, seatId)
+    expect(logged.pendingRefunds.map((p) => p.contact)).toContain('linkedin.com/in/person-501')
+    expect(logged).toEqual(await replayed(again, seatId))
+  })
+
   it('keeps answering from it after today is logged', async () => {
     const { dbPath, backend, seatId } = await busyLedger()
     await todays(backend, seatId)

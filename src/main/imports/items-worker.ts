@@ -5,21 +5,15 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { outreachOf } from './linkedin'
 import { spilledBooks } from './linkedin/spill'
 import { linkedInItem } from './linkedin-items'
-import type { FromItemsThread, ItemsThreadData, ToItemsThread } from './thread-messages'
+import { pacedSends } from '../thread-pace'
+import type { FromItemsThread, ItemsThreadData } from './thread-messages'
 import type { ImportItem } from './items'
 
 const data = workerData as ItemsThreadData
 const port = parentPort!
 const post = (message: FromItemsThread) => port.postMessage(message)
 
-let unacknowledged = 0
-let resume: (() => void) | null = null
-port.on('message', (message: ToItemsThread) => {
-  if (message !== 'ack') return
-  unacknowledged--
-  resume?.()
-  resume = null
-})
+const pace = pacedSends(port, data.ahead)
 
 async function run(): Promise<void> {
   let items: ImportItem[] = []
@@ -28,7 +22,7 @@ async function run(): Promise<void> {
     post({ type: 'items', items, skipped })
     items = []
     skipped = {}
-    if (++unacknowledged >= data.ahead) await new Promise<void>((r) => (resume = r))
+    await pace.sent()
   }
   for (const book of spilledBooks(data.files)) {
     for (const outreach of outreachOf([book], data.me, data.since, skipped)) {

@@ -3,7 +3,8 @@
 // out/main/records-worker.js (electron.vite.config.ts).
 import { parentPort, workerData } from 'node:worker_threads'
 import { type CsvRecord, readCsvRecords } from './csv-stream'
-import type { FromRecordsThread, RecordsThreadData, ToRecordsThread } from './thread-messages'
+import { pacedSends } from '../../thread-pace'
+import type { FromRecordsThread, RecordsThreadData } from './thread-messages'
 
 const data = workerData as RecordsThreadData
 const port = parentPort!
@@ -13,20 +14,13 @@ let records: CsvRecord[] = []
 /** Characters in `records`: long messages make a batch full sooner. */
 let chars = 0
 let bytesRead = 0
-let unacknowledged = 0
-let resume: (() => void) | null = null
-port.on('message', (message: ToRecordsThread) => {
-  if (message !== 'ack') return
-  unacknowledged--
-  resume?.()
-  resume = null
-})
+const pace = pacedSends(port, data.ahead)
 
-function send(): void {
+function send(): Promise<void> | undefined {
   post({ type: 'records', records, bytesRead })
   records = []
   chars = 0
-  unacknowledged++
+  return pace.sent()
 }
 
 readCsvRecords(
@@ -43,14 +37,12 @@ readCsvRecords(
     },
     pace: () => {
       if (records.length < data.batch && chars < data.batchChars) return undefined
-      send()
-      if (unacknowledged < data.ahead) return undefined
-      return new Promise<void>((resolve) => (resume = resolve))
+      return send()
     },
   },
 ).then(
   (summary) => {
-    if (records.length > 0) send()
+    if (records.length > 0) void send()
     post({ type: 'done', summary })
     port.close()
   },

@@ -2,6 +2,9 @@
 // `ahead` parts ahead of the thread taking them, which acknowledges each part with 'ack'.
 import type { MessagePort } from 'node:worker_threads'
 
+/** What the taking thread posts back for each part it has taken. */
+export const ack = 'ack'
+
 export function pacedSends(
   port: MessagePort,
   ahead: number,
@@ -9,7 +12,7 @@ export function pacedSends(
   let unacknowledged = 0
   let resume: (() => void) | null = null
   port.on('message', (message: unknown) => {
-    if (message !== 'ack') return
+    if (message !== ack) return
     unacknowledged--
     resume?.()
     resume = null

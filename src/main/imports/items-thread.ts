@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads'
 import { threadEntry } from '../thread-entry'
 import type { ImportItem } from './items'
-import type { FromItemsThread, ItemsThreadData, ToItemsThread } from './thread-messages'
+import { ack } from '../thread-pace'
+import type { FromItemsThread, ItemsThreadData } from './thread-messages'
 
 const ahead = 2
 /** It holds a part or two of the export at a time. */
@@ -58,7 +59,7 @@ export async function* itemsOnThread(
         throw new Error(`Reading the export's parts failed: ${message.message}`)
       for (const [reason, count] of Object.entries(message.skipped))
         skipped[reason] = (skipped[reason] ?? 0) + count
-      worker.postMessage('ack' satisfies ToItemsThread)
+      worker.postMessage(ack)
       yield message.items
     }
   } finally {

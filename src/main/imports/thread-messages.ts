@@ -43,9 +43,6 @@ export interface ItemsThreadData {
   ahead: number
 }
 
-/** The writer has taken a part. */
-export type ToItemsThread = 'ack'
-
 export type FromItemsThread =
   | { type: 'items'; items: ImportItem[]; skipped: Record<string, number> }
   | { type: 'done' }

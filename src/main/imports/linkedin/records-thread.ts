@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads'
 import { threadEntry } from '../../thread-entry'
 import type { CsvReadOptions, CsvReadSummary, CsvRecord } from './csv-stream'
 import { abortError, LinkedInExportError, type LinkedInExportErrorCode } from './errors'
-import type { FromRecordsThread, RecordsThreadData, ToRecordsThread } from './thread-messages'
+import { ack } from '../../thread-pace'
+import type { FromRecordsThread, RecordsThreadData } from './thread-messages'
 
 const batch = 2000
 const batchChars = 1_000_000
@@ -70,7 +71,7 @@ export function readCsvRecordsOnThread(
             return finish(error)
           }
           if (signal?.aborted) return onAbort()
-          return worker.postMessage('ack' satisfies ToRecordsThread)
+          return worker.postMessage(ack)
         case 'done':
           return finish(null, message.summary)
         case 'failed':

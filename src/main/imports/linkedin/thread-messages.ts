@@ -14,9 +14,6 @@ export interface RecordsThreadData {
   ahead: number
 }
 
-/** The reader has handled a batch. */
-export type ToRecordsThread = 'ack'
-
 export type FromRecordsThread =
   | { type: 'records'; records: CsvRecord[]; bytesRead: number }
   | { type: 'done'; summary: CsvReadSummary }
